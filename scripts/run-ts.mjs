@@ -1,8 +1,7 @@
 // Runs a TypeScript entry file (benchmarks, dev tools) by bundling it with
 // esbuild into a temporary module first: no extra loader needed at run time.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +10,9 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs FILE.ts [ARGS...]');
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), 'kubelab-run-'));
+// Inside the repository so that bare imports resolve from its node_modules.
+mkdirSync('.cache', { recursive: true });
+const dir = mkdtempSync(join(resolve('.cache'), 'run-'));
 const outfile = join(dir, 'entry.mjs');
 await build({
   entryPoints: [resolve(entry)],
