@@ -2,7 +2,7 @@
 // kubelab command line, and the app (Electron main, preload, renderer).
 // Runs on `npm ci` (prepare), so a fresh clone is usable at once.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 // One bundle per control-plane component; each runs as its own process inside a host.
@@ -40,6 +40,16 @@ if (want('cluster')) {
       // ws tries optional native helpers; the pure-JS paths are enough.
       external: ['bufferutil', 'utf-8-validate'],
     });
+  }
+}
+
+if (want('cluster')) {
+  // The hosts' own scripts (host-init and friends) travel with the bundles.
+  mkdirSync('dist/cluster/bin', { recursive: true });
+  for (const file of readdirSync('src/cluster/host').filter((f) => f.endsWith('.sh'))) {
+    const out = `dist/cluster/bin/${file.replace(/\.sh$/, '')}`;
+    copyFileSync(`src/cluster/host/${file}`, out);
+    chmodSync(out, 0o755);
   }
 }
 

@@ -114,6 +114,8 @@ export interface Container {
   stdin?: boolean;
   stdinOnce?: boolean;
   tty?: boolean;
+  // Only init containers carry it; "Always" makes one a sidecar.
+  restartPolicy?: string;
   [key: string]: unknown;
 }
 
@@ -143,6 +145,7 @@ export interface PodSpec {
   enableServiceLinks?: boolean;
   preemptionPolicy?: string;
   serviceAccountName?: string;
+  readinessGates?: { conditionType: string }[];
   [key: string]: unknown;
 }
 
@@ -354,6 +357,9 @@ export interface Event extends KubeObject {
   type?: 'Normal' | 'Warning';
   reportingComponent?: string;
   reportingInstance?: string;
+  series?: { count?: number; lastObservedTime?: string };
+  action?: string;
+  related?: ObjectReference;
 }
 
 // --- discovery.k8s.io/v1 ---------------------------------------------------
@@ -371,6 +377,13 @@ export interface Endpoint {
   targetRef?: ObjectReference;
   nodeName?: string;
   zone?: string;
+  hints?: EndpointHints;
+}
+
+/** Topology hints set by the EndpointSlice controller (trafficDistribution, topology-aware routing). */
+export interface EndpointHints {
+  forZones?: { name: string }[];
+  forNodes?: { name: string }[];
 }
 
 export interface EndpointSlicePort {

@@ -1,4 +1,20 @@
 // The table of `kubelab` subcommands. Each lives in its own file.
 import type { Command } from '../command';
+import { execCommand } from './exec';
+import { imageCommand } from './image';
+import { kubeconfigCommand } from './kubeconfig';
+import { shellCommand } from './shell';
+import { statusCommand } from './status';
+import { downCommand, stopCommand } from './stop-down';
+import { upCommand } from './up';
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  image: imageCommand,
+  up: upCommand,
+  status: statusCommand,
+  exec: execCommand,
+  shell: shellCommand,
+  kubeconfig: kubeconfigCommand,
+  stop: stopCommand,
+  down: downCommand,
+};
