@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/integration/global-setup.ts'],
           // One lab per Docker engine: integration files share it and run one at a time.
           fileParallelism: false,
           testTimeout: 120_000,

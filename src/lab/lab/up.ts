@@ -44,7 +44,7 @@ function networkOptions(net: NetworkPlan): Docker.NetworkCreateOptions {
   return options;
 }
 
-function containerOptions(plan: LabPlan, host: HostPlan, image: string, bundle: HostBundle): Docker.ContainerCreateOptions {
+function containerOptions(plan: LabPlan, host: HostPlan, image: string): Docker.ContainerCreateOptions {
   const [first] = host.attachments;
   const options: Docker.ContainerCreateOptions = {
     name: host.container,
@@ -80,7 +80,7 @@ function containerOptions(plan: LabPlan, host: HostPlan, image: string, bundle: 
 async function createHost(docker: Docker, plan: LabPlan, host: HostPlan, image: string, bundle: HostBundle): Promise<Docker.Container> {
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(containerOptions(plan, host, image, bundle));
+    container = await docker.createContainer(containerOptions(plan, host, image));
   } catch (err) {
     throw explainDockerError(err, { name: host.container });
   }
