@@ -321,6 +321,7 @@ export interface NodeAddress {
 export interface NodeSpec {
   podCIDR?: string;
   podCIDRs?: string[];
+  providerID?: string;
   taints?: NodeTaint[];
   unschedulable?: boolean;
 }

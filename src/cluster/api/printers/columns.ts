@@ -3,6 +3,14 @@
 import type { KubeObject, TableColumnDefinition, TableRow } from '../types';
 import { objectMetaDoc } from './descriptions';
 
+/** metav1.TableRowCondition; only pods set them ("Completed" for finished pods). */
+export interface TableRowCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+}
+
 export interface PrintOptions {
   /** The server always prints wide (pkg/printers/storage); false reproduces upstream unit tests. */
   wide: boolean;

@@ -23,9 +23,13 @@ export function parseTime(value: string | null | undefined): number | undefined 
   return t;
 }
 
+/** Elapsed time since an instant in epoch milliseconds, as the AGE column shows it. */
+export function translateSince(t: number, now: Date): string {
+  return humanDuration(now.getTime() - t);
+}
+
 /** translateTimestampSince in printers.go. */
 export function translateTimestampSince(value: string | null | undefined, now: Date): string {
   const t = parseTime(value);
-  if (t === undefined) return '<unknown>';
-  return humanDuration(now.getTime() - t);
+  return t === undefined ? '<unknown>' : translateSince(t, now);
 }
