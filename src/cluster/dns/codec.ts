@@ -47,7 +47,8 @@ class Reader {
   }
   bytes(n: number): Uint8Array {
     this.need(n);
-    const v = this.buf.slice(this.off, this.off + n);
+    // A copy, and a plain Uint8Array even when the packet is a Node Buffer.
+    const v = new Uint8Array(this.buf.subarray(this.off, this.off + n));
     this.off += n;
     return v;
   }

@@ -122,22 +122,26 @@ function exchangeTcp(upstream: Upstream, wire: Uint8Array, accept: (b: Uint8Arra
 
 export interface ForwarderOptions {
   timeoutMs?: number;
+  /** forward's `policy`: start at a random upstream (its default) or always at the first. */
+  policy?: 'random' | 'sequential';
 }
 
 export class Forwarder {
   readonly upstreams: Upstream[];
   private readonly timeoutMs: number;
+  private readonly policy: 'random' | 'sequential';
 
   constructor(upstreams: readonly (string | Upstream)[], options: ForwarderOptions = {}) {
     this.upstreams = upstreams.map((u) => (typeof u === 'string' ? parseUpstream(u) : u));
     this.timeoutMs = options.timeoutMs ?? 2000;
+    this.policy = options.policy ?? 'random';
   }
 
-  /** The first good reply, trying the upstreams from a random one on (forward's `policy random`); null when all fail. */
+  /** The first good reply, trying one upstream after another; null when all fail. */
   async forward(query: Message, transport: Transport): Promise<Exchanged | null> {
     const n = this.upstreams.length;
     if (n === 0) return null;
-    const start = randomInt(0, n);
+    const start = this.policy === 'random' ? randomInt(0, n) : 0;
     for (let i = 0; i < n; i++) {
       try {
         return await exchange(this.upstreams[(start + i) % n]!, query, transport, this.timeoutMs);

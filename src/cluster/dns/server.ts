@@ -23,6 +23,8 @@ export interface DnsServerOptions {
   zone?: Partial<ZoneConfig>;
   /** Per upstream and try. */
   forwardTimeoutMs?: number;
+  /** Which upstream is asked first: a random one (forward's default) or the first listed. */
+  forwardPolicy?: 'random' | 'sequential';
   /** `false` turns the cache of forwarded answers off. */
   cache?: CacheOptions | false;
   /** Shuffle address records, as the Corefile's `loadbalance`. */
@@ -53,7 +55,7 @@ const TCP_PORT_RETRIES = 10;
 
 export function createDnsServer(options: DnsServerOptions): DnsServer {
   const zoneCfg: ZoneConfig = { ...KUBEADM_ZONE_CONFIG, ...options.zone };
-  const forwarder = new Forwarder(options.upstreams ?? [], { timeoutMs: options.forwardTimeoutMs });
+  const forwarder = new Forwarder(options.upstreams ?? [], { timeoutMs: options.forwardTimeoutMs, policy: options.forwardPolicy });
   const cache = options.cache === false ? null : new ResponseCache(options.cache);
   const shuffle = options.loadbalance ?? true;
   const idleMs = options.tcpIdleTimeoutMs ?? 8000;
