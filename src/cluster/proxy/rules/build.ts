@@ -7,7 +7,8 @@ import {
 } from './chain-names';
 import { endpointsByServicePort, type EndpointInfo } from './endpoints';
 import { servicePorts, type ServicePortInfo } from './service-ports';
-import { writeServicePortRules, type RuleBuffers } from './service-rules';
+import type { RuleBuffers } from './rule-buffers';
+import { writeServicePortRules } from './service-rules';
 import type { ProxyRules, ProxyRulesInput } from './types';
 
 /** Above this many endpoints upstream drops per-endpoint comments to keep the ruleset small. */

@@ -39,6 +39,36 @@ export function endpointChain(servicePortName: string, protocolLower: string, en
   return SEP + hash16(servicePortName + protocolLower + endpoint);
 }
 
+// sha256 is the costliest step of a sync, and a resync asks for the same
+// names again, so endpoint chain names are memoised: by service port, then by
+// "ip:port", which spares building a long key string per endpoint. Bounded so
+// a long-running proxy with churning endpoints does not grow without limit.
+const CACHE_LIMIT = 200_000;
+const sepCache = new Map<string, Map<string, string>>();
+let cached = 0;
+
+/** Memoised endpoint chain names of one service port (key: "name/PROTOCOL"). */
+export function endpointChainsOf(key: string, servicePortName: string, protocolLower: string): (endpoint: string) => string {
+  let names = sepCache.get(key);
+  if (!names) sepCache.set(key, (names = new Map()));
+  const known = names;
+  return (endpoint) => {
+    let name = known.get(endpoint);
+    if (name === undefined) {
+      name = endpointChain(servicePortName, protocolLower, endpoint);
+      if (++cached > CACHE_LIMIT) clearNameCache();
+      known.set(endpoint, name);
+    }
+    return name;
+  };
+}
+
+/** Forgets memoised names: the next sync hashes from scratch (a benchmark's cold start). */
+export function clearNameCache(): void {
+  sepCache.clear();
+  cached = 0;
+}
+
 /** True for the per-service chains a sync deletes once they are no longer used. */
 export function isServiceChainName(chain: string): boolean {
   return chain.startsWith(SVC) || chain.startsWith(SVL) || chain.startsWith(SEP) || chain.startsWith(FW) || chain.startsWith(EXT);

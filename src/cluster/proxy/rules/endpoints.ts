@@ -16,8 +16,6 @@ export interface EndpointInfo {
   terminating: boolean;
   zoneHints: ReadonlySet<string> | null;
   nodeHints: ReadonlySet<string> | null;
-  /** KUBE-SEP chain, filled in on first use (each EndpointInfo belongs to one service port). */
-  chain?: string;
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointChain, servicePortChains } from './chain-names';
+import { clearNameCache, endpointChain, endpointChainsOf, servicePortChains } from './chain-names';
 import { hash16 } from './hash';
 
 describe('chain name hashes', () => {
@@ -10,6 +10,12 @@ describe('chain name hashes', () => {
       firewall: 'KUBE-FW-NPX46M4PTMTKRN6Y',
       external: 'KUBE-EXT-NPX46M4PTMTKRN6Y',
     });
+  });
+
+  it('matches the kube-dns chains every kubeadm cluster shows', () => {
+    expect(servicePortChains('kube-system/kube-dns:dns', 'udp').cluster).toBe('KUBE-SVC-TCOU7JCQXEZGVUNU');
+    expect(servicePortChains('kube-system/kube-dns:dns-tcp', 'tcp').cluster).toBe('KUBE-SVC-ERIFXISQEP7F7OF4');
+    expect(servicePortChains('kube-system/kube-dns:metrics', 'tcp').cluster).toBe('KUBE-SVC-JD5MR3NA4I4DYORP');
   });
 
   it('matches the names in upstream proxier_test.go', () => {
@@ -31,7 +37,15 @@ describe('chain name hashes', () => {
   it('is the first 16 characters of base32(sha256)', () => {
     // sha256("") = e3b0c442 98fc1c14 9afbf4c8 ...; base32 of its first 10 bytes:
     expect(hash16('')).toBe('4OYMIQUY7QOBJGX3');
-    // A second call (memoised) gives the same answer.
-    expect(hash16('')).toBe('4OYMIQUY7QOBJGX3');
+  });
+
+  it('memoises endpoint names without mixing up service ports', () => {
+    clearNameCache();
+    const a = endpointChainsOf('ns1/svc1:p80/TCP', 'ns1/svc1:p80', 'tcp');
+    const b = endpointChainsOf('ns5/svc5:p80/TCP', 'ns5/svc5:p80', 'tcp');
+    for (let i = 0; i < 2; i++) {
+      expect(a('10.180.0.1:80')).toBe('KUBE-SEP-SXIVWICOYRO3J4NJ');
+      expect(b('10.180.0.3:80')).toBe('KUBE-SEP-I77PXRDZVX7PMWMN');
+    }
   });
 });

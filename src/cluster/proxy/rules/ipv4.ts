@@ -5,8 +5,30 @@
 
 /** Canonical dotted quad, or null if `text` is not an IPv4 address. */
 export function parseIPv4(text: string): string | null {
+  // Most addresses are already canonical: keep the string rather than rebuild it.
+  if (isCanonicalIPv4(text)) return text;
   const n = ipv4ToNumber(text);
   return n === null ? null : numberToIPv4(n);
+}
+
+function isCanonicalIPv4(s: string): boolean {
+  let dots = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return false;
+      digits = 0;
+      value = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9 || (digits === 1 && value === 0)) return false;
+    value = value * 10 + d;
+    if (++digits > 3 || value > 255) return false;
+  }
+  return dots === 3 && digits > 0;
 }
 
 /** The address as an unsigned 32-bit number, or null. */

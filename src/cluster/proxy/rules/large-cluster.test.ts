@@ -64,12 +64,11 @@ describe('upstream TestSyncProxyRulesLargeClusterMode', () => {
 
   it('drops per-endpoint comments above it', () => {
     const rules = buildProxyRules(fakeProxierInput(services, [...slices, svc3Slice]));
-    let [first, n, comments] = countEndpointsAndComments(rules.payload, '10.0.0.0');
+    const [first, n, comments] = countEndpointsAndComments(rules.payload, '10.0.0.0');
     expect(first).toBe('-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80');
     expect(n).toBe(1001);
     expect(comments).toBe(0);
-    [first] = countEndpointsAndComments(rules.payload, '203.0.113.4');
-    expect(first).toBe('-A KUBE-SEP-RUVVH7YV3PHQBDOS -m tcp -p tcp -j DNAT --to-destination 203.0.113.4:8081');
+    expect(countEndpointsAndComments(rules.payload, '203.0.113.4')[0]).toBe('-A KUBE-SEP-RUVVH7YV3PHQBDOS -m tcp -p tcp -j DNAT --to-destination 203.0.113.4:8081');
     expect(rules.stats).toMatchObject({ largeClusterMode: true, endpoints: 1001 });
     // The service-level comments stay; only the per-endpoint ones go.
     // (Sorted as text, 203.0.113.12 comes first; names checked with Python's sha256/base32.)

@@ -1,8 +1,10 @@
 // The table of `kubelab` subcommands. Each lives in its own file.
 import type { Command } from '../command';
+import { dnsCommand } from './dns';
 import { execCommand } from './exec';
 import { imageCommand } from './image';
 import { kubeconfigCommand } from './kubeconfig';
+import { proxyRulesCommand } from './proxy-rules';
 import { shellCommand } from './shell';
 import { statusCommand } from './status';
 import { downCommand, stopCommand } from './stop-down';
@@ -17,4 +19,6 @@ export const commands: Record<string, Command> = {
   kubeconfig: kubeconfigCommand,
   stop: stopCommand,
   down: downCommand,
+  'proxy-rules': proxyRulesCommand,
+  dns: dnsCommand,
 };
