@@ -1,0 +1,84 @@
+// kube-apiserver: the Kubernetes API over HTTP on --secure-port, objects in
+// etcd (--etcd-servers), served from a watch cache.
+import http from 'node:http';
+import { flag, parseComponentFlags } from '../client/flags';
+import { EtcdGateway } from '../etcd/gateway';
+import { bootstrap } from './bootstrap';
+import type { ServerContext, Strategy } from './context';
+import { serverDocuments } from './documents';
+import { findResource, type ResourceInfo } from './resources';
+import { createApiHandler } from './server';
+import { WatchCache } from './store/cache';
+import { Store } from './store/store';
+import { podStrategy } from './strategies/pod';
+import { serviceStrategy } from './strategies/service';
+import { handleBinding } from './subresources/binding';
+import { handleFinalize } from './subresources/finalize';
+import { handleLog } from './subresources/kubelet-proxy';
+import { handleScale } from './subresources/scale';
+import { proxyUpgrade } from './subresources/upgrade';
+
+const log = (line: string) => console.log(`${new Date().toISOString()} kube-apiserver: ${line}`);
+
+async function main(): Promise<void> {
+  const flags = parseComponentFlags(process.argv.slice(2));
+  const etcd = new EtcdGateway(flag(flags, 'etcd-servers', 'http://127.0.0.1:2379').split(',')[0]!);
+  const port = Number(flag(flags, 'secure-port', '6443'));
+  const advertiseAddress = flag(flags, 'advertise-address', '127.0.0.1');
+  const serviceCIDR = flag(flags, 'service-cluster-ip-range', '10.96.0.0/12');
+  const nodePortRange = flag(flags, 'service-node-port-range', '30000-32767');
+  const excluded = (flags.get('kubelab-excluded-ips') ?? '10.100.0.0/24').split(',').filter(Boolean);
+
+  const cache = new WatchCache(etcd);
+  const store = new Store(etcd, cache);
+  const services = serviceStrategy({ serviceCIDR, nodePortRange, excluded });
+  const strategies: Record<string, Strategy> = { Service: services, Pod: podStrategy };
+  const subresources: Record<string, (r: Parameters<typeof handleScale>[0], ctx: ServerContext) => Promise<void>> = {
+    'deployments/scale': handleScale,
+    'replicasets/scale': handleScale,
+    'pods/binding': handleBinding,
+    'pods/log': handleLog,
+    'namespaces/finalize': handleFinalize,
+  };
+  const ctx: ServerContext = {
+    store,
+    now: () => new Date(),
+    strategy: (info: ResourceInfo) => strategies[info.kind] ?? {},
+    subresource: (info, name) => {
+      const handler = subresources[`${info.resource}/${name}`];
+      return handler ? (r) => handler(r, ctx) : undefined;
+    },
+    log,
+  };
+
+  // etcd may still be starting (it is supervised beside us): retry until it answers.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await cache.start();
+      break;
+    } catch (err) {
+      if (attempt % 20 === 0) log(`waiting for etcd: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  services.rebuild(store.list(findResource('', 'v1', 'services')!, '/registry/services/specs/').items);
+  log(`storage ready at revision ${cache.revision}`);
+
+  let ready = false;
+  const api = createApiHandler({ ctx, documents: serverDocuments(), ready: () => ready, upgrade: (r, socket, head) => proxyUpgrade(r, socket, head, ctx) });
+  const server = http.createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req, res) => void api.handle(req, res));
+  server.on('upgrade', (req, socket, head) => api.upgrade(req, socket, head));
+  server.headersTimeout = 0;
+  server.requestTimeout = 0;
+  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  log(`serving on :${port}`);
+
+  await bootstrap(ctx, { advertiseAddress, securePort: port, kubernetesServiceIP: '10.96.0.1', dnsServiceIP: '10.96.0.10' });
+  ready = true;
+  log('bootstrap done; ready');
+}
+
+main().catch((err: unknown) => {
+  log(`fatal: ${(err as Error)?.stack ?? err}`);
+  process.exit(1);
+});
