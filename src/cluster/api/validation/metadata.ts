@@ -1,7 +1,7 @@
 // ObjectMeta on create and update (k8s.io/apimachinery/pkg/api/validation/objectmeta.go,
 // plus the finalizer-name check pkg/apis/core/validation adds on top).
 
-import { fieldErrors as fe, FieldPath, goStruct, type FieldError } from '../errors';
+import { fieldErrors as fe, FieldPath, goQuote, goStruct, type FieldError } from '../errors';
 import type { ObjectMeta, OwnerReference } from '../types';
 import { validateAnnotations, validateLabels } from './labels';
 import { isQualifiedName, nameIsDNSLabel, type NameValidator } from './names';
@@ -128,7 +128,7 @@ export function validateObjectMetaUpdate(newMeta: ObjectMeta | undefined, oldMet
     const extra = [...new Set(n.finalizers ?? [])].filter((f) => !(o.finalizers ?? []).includes(f)).sort();
     if (extra.length > 0) {
       errs.push(fe.forbidden(path.child('finalizers'),
-        `no new finalizers can be added if the object is being deleted, found new finalizers []string{${extra.map((f) => JSON.stringify(f)).join(', ')}}`));
+        `no new finalizers can be added if the object is being deleted, found new finalizers []string{${extra.map(goQuote).join(', ')}}`));
     }
   }
   if (!n.resourceVersion) errs.push(fe.invalid(path.child('resourceVersion'), n.resourceVersion ?? '', 'must be specified for an update'));

@@ -60,6 +60,20 @@ export function isDNS1123Subdomain(value: string): string[] {
   return errs;
 }
 
+const dns1123LabelFmtWithUnderscore = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const dns1123SubdomainFmtWithUnderscore = `${dns1123LabelFmtWithUnderscore}(\\.${dns1123LabelFmtWithUnderscore})*`;
+const dns1123SubdomainWithUnderscoreRe = new RegExp(`^${dns1123SubdomainFmtWithUnderscore}$`);
+
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLen(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!dns1123SubdomainWithUnderscoreRe.test(value)) {
+    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+      dns1123SubdomainFmtWithUnderscore, 'example.com'));
+  }
+  return errs;
+}
+
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLen(value) > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
@@ -155,6 +169,24 @@ export function isRelaxedEnvVarName(value: string): string[] {
     }
   }
   return errs;
+}
+
+const configMapKeyFmt = '[-._a-zA-Z0-9]+';
+
+function hasChDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  if (value.startsWith('..')) return ["must not start with '..'"];
+  return [];
+}
+
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLen(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) {
+    errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", configMapKeyFmt, 'key.name', 'KEY_NAME', 'key-name'));
+  }
+  return [...errs, ...hasChDirPrefix(value)];
 }
 
 /** A Go name validator: `prefix` is true for generateName, whose trailing dash is allowed. */
