@@ -14,7 +14,7 @@ export const clusterComponents = {
   kubelet: 'src/cluster/kubelet/main.ts',
   'kube-proxy': 'src/cluster/proxy/main.ts',
   coredns: 'src/cluster/dns/main.ts',
-  'cloud-controller': 'src/cluster/cloud/main.ts',
+  'kubelab-cloud': 'src/cluster/cloud/main.ts',
 };
 
 const started = Date.now();

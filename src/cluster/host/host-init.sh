@@ -19,9 +19,14 @@ host_ip_of() { # name -> address, from KUBELAB_HOSTS (name=ip,...)
 }
 
 setup_network() {
-  # The lab is sealed: no default route anywhere. Hosts reach each other on
-  # 10.100.0.0/24 and pod networks through the nodes' routes below.
-  ip route del default 2>/dev/null
+  # Every host's default route points at the host network's gateway address,
+  # which nothing owns (the bridge has no address: the lab is sealed). Locally
+  # sent packets to service addresses need a route before kube-proxy's DNAT
+  # applies, as on a real node; nothing leaves the lab through it. Master's
+  # extra access network (for the desktop's port) must not be its way out.
+  local hostdev
+  hostdev=$(ip -o -4 addr show | awk -v ip="$KUBELAB_HOST_IP/" 'index($4, ip) == 1 { print $2; exit }')
+  [ -n "$hostdev" ] && ip route replace default via "${KUBELAB_HOSTS_GATEWAY:-10.100.0.1}" dev "$hostdev" 2>/dev/null
 
   if [ -n "${KUBELAB_POD_GATEWAY:-}" ]; then
     local prefix=${KUBELAB_POD_CIDR%.*} dev
@@ -107,6 +112,48 @@ setup_files() {
   fi
 }
 
+# --- the cloud: an external web site, the world's DNS, load balancers --------
+
+CLOUD_SITE=${KUBELAB_CLOUD_SITE:-web.cloud.test}
+
+start_cloud() {
+  local ip=$1 pair hosts=()
+  mkdir -p /var/www/cloud /etc/kubelab
+  cat > /var/www/cloud/index.html <<HTML
+<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>$CLOUD_SITE</title></head>
+<body>
+<h1>$CLOUD_SITE</h1>
+<p>클러스터 바깥, 클라우드에 있는 웹 사이트입니다.</p>
+<p>A web site outside the cluster, in the cloud.</p>
+</body>
+</html>
+HTML
+  cat > /etc/kubelab/cloud-nginx.conf <<NGINX
+worker_processes 1;
+error_log stderr notice;
+pid /run/cloud-nginx.pid;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    access_log /dev/stdout;
+    server {
+        listen $ip:80;
+        server_name $CLOUD_SITE;
+        root /var/www/cloud;
+        charset utf-8;
+    }
+}
+NGINX
+  supervise nginx nginx -c /etc/kubelab/cloud-nginx.conf -g 'daemon off;'
+  # The outside world's DNS: the external site, and the lab's hosts by name.
+  for pair in ${KUBELAB_HOSTS//,/ }; do hosts+=(--host-record="${pair%%=*},${pair#*=}"); done
+  supervise dnsmasq dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces \
+    --listen-address="$ip" --address="/$CLOUD_SITE/$ip" "${hosts[@]}" --log-facility=- --log-queries
+  node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
+}
+
 # --- supervision -------------------------------------------------------------
 
 # supervise NAME COMMAND...: run COMMAND with argv[0] NAME, restart it when it
@@ -173,8 +220,7 @@ start_components() {
       --cluster-cidr="$KUBELAB_CLUSTER_CIDR" --proxy-mode=iptables
   fi
   if [ "$role" = cloud ]; then
-    [ -x "$bin/bin/cloud-init" ] && "$bin/bin/cloud-init"
-    node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
+    start_cloud "$ip"
   fi
   if [ "$role" != cloud ]; then
     supervise sshd /usr/sbin/sshd -D -e

@@ -61,6 +61,7 @@ function containerOptions(plan: LabPlan, host: HostPlan, image: string): Docker.
       Sysctls: host.sysctls,
       Binds: host.mounts,
       ExtraHosts: plan.extraHosts,
+      Dns: host.dns,
       // /run starts empty at every boot, as on a real machine: stale pid files
       // and readiness markers never survive a restart.
       Tmpfs: { '/run': 'rw,nosuid,nodev,mode=755,size=16m' },

@@ -67,6 +67,8 @@ export interface HostPlan {
   env: Record<string, string>;
   labels: Record<string, string>;
   publish?: { containerPort: number; hostIP: string; hostPort: number };
+  /** DNS servers behind Docker's embedded resolver: the cloud's, so no query leaves the lab. */
+  dns: string[];
 }
 
 export interface LabPlan {
@@ -148,6 +150,7 @@ export function planLab(options: PlanOptions): LabPlan {
       hostname: h.name,
       ip: h.ip,
       attachments: [{ network: hostsNetwork, ip: h.ip }],
+      dns: [hostAddress('cloud')],
       mounts: [],
       capAdd: [],
       sysctls: {},
