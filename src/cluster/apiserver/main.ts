@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   log(`storage ready at revision ${cache.revision}`);
 
   let ready = false;
-  const api = createApiHandler({ ctx, documents: serverDocuments(), ready: () => ready, upgrade: (r, socket, head) => proxyUpgrade(r, socket, head, ctx) });
+  const api = createApiHandler({ ctx, documents: serverDocuments(`${advertiseAddress}:${port}`), ready: () => ready, upgrade: (r, socket, head) => proxyUpgrade(r, socket, head, ctx) });
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req, res) => void api.handle(req, res));
   server.on('upgrade', (req, socket, head) => api.upgrade(req, socket, head));
   server.headersTimeout = 0;

@@ -18,6 +18,8 @@ import { apiVersionOf } from './resources';
 export interface Documents {
   /** Discovery and OpenAPI documents: path → body (or undefined when absent). */
   discovery(path: 'api' | 'apis' | 'version' | { group: string; version?: string }): unknown;
+  /** Aggregated discovery (apidiscovery.k8s.io/v2) when the client asks for it; undefined otherwise. */
+  aggregated?(root: 'api' | 'apis', accept: string | undefined): { body: unknown; contentType: string } | undefined;
   openapi(path: 'v2' | 'v3' | { doc: string; hash?: string }, accept: string | undefined): { body: Buffer | string; contentType: string; etag?: string } | undefined;
 }
 
@@ -122,12 +124,21 @@ export function createApiHandler(options: ApiServerOptions) {
         case 'version':
           return sendJSON(res, 200, documents.discovery('version'), pretty);
         case 'api':
-        case 'apis':
+        case 'apis': {
+          const aggregated = documents.aggregated?.(route.type, req.headers.accept);
+          if (aggregated) {
+            const text = JSON.stringify(aggregated.body);
+            res.writeHead(200, { 'Content-Type': aggregated.contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+            return void res.end(text);
+          }
           return sendJSON(res, 200, documents.discovery(route.type), pretty);
+        }
         case 'group':
-          return sendJSON(res, 200, documents.discovery({ group: route.group }), pretty);
-        case 'group-version':
-          return sendJSON(res, 200, documents.discovery({ group: route.group, version: route.version }), pretty);
+        case 'group-version': {
+          const doc = documents.discovery(route.type === 'group' ? { group: route.group } : { group: route.group, version: route.version });
+          if (!doc) return sendStatus(res, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 }, pretty);
+          return sendJSON(res, 200, doc, pretty);
+        }
         case 'openapi-v2':
         case 'openapi-v3':
         case 'openapi-v3-doc': {

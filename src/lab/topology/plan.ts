@@ -159,6 +159,7 @@ export function planLab(options: PlanOptions): LabPlan {
         KUBELAB_HOST: h.name,
         KUBELAB_ROLE: h.role,
         KUBELAB_HOST_IP: h.ip,
+        KUBELAB_IMAGE: options.image,
         KUBELAB_HOSTS: HOSTS.map((x) => `${x.name}=${x.ip}`).join(','),
         KUBELAB_API_SERVER: `http://${hostAddress('master')}:${CLUSTER.apiServerPort}`,
         KUBELAB_CLUSTER_CIDR: CLUSTER.podCIDR,

@@ -1,7 +1,7 @@
 // Request bodies into objects of the endpoint's kind, as kube-apiserver
 // decodes them (strict field validation when the client asks for it).
 import { fieldErrors, statusErrors } from '../../api/errors';
-import { decodeObject, fieldValidationOf } from '../../api/schema/decode';
+import { decodeObject, fieldValidationOf } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { fail } from '../errors';
 import { readBody } from '../http/body';

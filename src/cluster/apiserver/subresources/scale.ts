@@ -1,8 +1,7 @@
 // deployments/scale and replicasets/scale: the autoscaling/v1 Scale view of
 // spec.replicas that `kubectl scale` reads and writes.
 import { statusErrors } from '../../api/errors';
-import { applyPatch } from '../../api/patch/apply';
-import { PatchError } from '../../api/patch/errors';
+import { applyPatch, PatchError } from '../../api/patch';
 import { formatLabelSelector } from '../../api/selectors';
 import type { Deployment, KubeObject } from '../../api/types';
 import type { ServerContext } from '../context';
