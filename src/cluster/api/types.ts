@@ -116,7 +116,27 @@ export interface Container {
   tty?: boolean;
   // Only init containers carry it; "Always" makes one a sidecar.
   restartPolicy?: string;
+  securityContext?: SecurityContext;
   [key: string]: unknown;
+}
+
+/** The fields of a (pod or container) security context the kubelet applies. */
+export interface SecurityContext {
+  runAsUser?: number;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  [key: string]: unknown;
+}
+
+export interface PodDNSConfig {
+  nameservers?: string[];
+  searches?: string[];
+  options?: { name: string; value?: string }[];
+}
+
+export interface HostAlias {
+  ip: string;
+  hostnames?: string[];
 }
 
 export interface Toleration {
@@ -146,6 +166,8 @@ export interface PodSpec {
   preemptionPolicy?: string;
   serviceAccountName?: string;
   readinessGates?: { conditionType: string }[];
+  dnsConfig?: PodDNSConfig;
+  hostAliases?: HostAlias[];
   [key: string]: unknown;
 }
 
