@@ -101,6 +101,9 @@ export async function updateObject(info: ResourceInfo, object: KubeObject, old: 
     // Through /status only the status changes; metadata and spec stay as stored
     // (metav1.ResetObjectMetaForStatus).
     const merged = { ...structuredClone(old), status: object.status } as KubeObject;
+    // deploymentStatusStrategy resets only spec and labels: the deployment
+    // controller records its revision annotation through /status.
+    if (info.kind === 'Deployment') merged.metadata.annotations = object.metadata.annotations;
     strategy.prepareForStatusUpdate?.(merged, old, ctx);
     const errors = validateStatusUpdate(info.kind, merged, old);
     if (errors.length) fail(invalidStatus(info.kind, info.group, old.metadata.name ?? '', errors));

@@ -5,6 +5,7 @@ import { statusErrors } from '../../api/errors';
 import type { Node, Pod } from '../../api/types';
 import type { ServerContext } from '../context';
 import { fail } from '../errors';
+import { logLocation } from '../../streaming';
 import type { ApiRequest } from '../request';
 import { findResource } from '../resources';
 
@@ -20,39 +21,30 @@ export function kubeletFor(ctx: ServerContext, pod: Pod): { host: string; port: 
   return { host: ip, port: node?.status?.daemonEndpoints?.kubeletEndpoint?.Port ?? KUBELET_PORT };
 }
 
-function containerName(pod: Pod, requested: string | null, verb: string): string {
-  const names = pod.spec.containers.map((c) => c.name);
-  if (requested) {
-    if (!names.includes(requested)) fail(statusErrors.badRequest(`container ${requested} is not valid for pod ${pod.metadata.name}`));
-    return requested;
-  }
-  if (names.length === 1) return names[0]!;
-  fail(statusErrors.badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]${verb === 'log' ? ' or one of the init containers: []' : ''}`));
-}
-
 export async function handleLog(r: ApiRequest, ctx: ServerContext): Promise<void> {
   const pod = ctx.store.get(r.info, r.namespace, r.name!) as Pod;
-  const container = containerName(pod, r.query.get('container'), 'log');
-  const status = pod.status?.containerStatuses?.find((c) => c.name === container);
-  if (!status?.state?.running && !status?.state?.terminated && !status?.lastState?.terminated) {
-    const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
-    fail(statusErrors.badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`));
+  const location = logLocation(pod, r.query, kubeletFor(ctx, pod));
+  if ('badRequest' in location) fail(statusErrors.badRequest(location.badRequest));
+  if ('empty' in location) {
+    r.res.writeHead(200, { 'Content-Type': 'text/plain' });
+    return void r.res.end();
   }
-  const { host, port } = kubeletFor(ctx, pod);
-  const q = new URLSearchParams();
-  for (const key of ['follow', 'tailLines', 'timestamps', 'previous', 'sinceSeconds', 'limitBytes']) {
-    const v = r.query.get(key);
-    if (v !== null) q.set(key, v);
-  }
-  const path = `/containerLogs/${encodeURIComponent(pod.metadata.namespace!)}/${encodeURIComponent(pod.metadata.name!)}/${encodeURIComponent(container)}?${q}`;
+  const url = location.url;
   await new Promise<void>((resolve, reject) => {
-    const upstream = http.get({ host, port, path }, (res) => {
-      r.res.writeHead(res.statusCode ?? 500, { 'Content-Type': res.headers['content-type'] ?? 'text/plain', 'Transfer-Encoding': 'chunked' });
+    const upstream = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search }, (res) => {
+      if ((res.statusCode ?? 500) >= 400) {
+        // The kubelet's refusal is plain text; clients get it as a Status, as kube-apiserver wraps it.
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => reject(Object.assign(new Error('kubelet refused'), { status: { ...statusErrors.badRequest(Buffer.concat(chunks).toString().trim()), code: res.statusCode ?? 400 } })));
+        return;
+      }
+      r.res.writeHead(200, { 'Content-Type': res.headers['content-type'] ?? 'text/plain', 'Transfer-Encoding': 'chunked' });
       res.pipe(r.res);
       res.on('end', resolve);
       res.on('error', reject);
     });
-    upstream.on('error', (err) => reject(Object.assign(err, { status: statusErrors.internalError(`Get "https://${host}:${port}${path}": ${err.message}`) })));
+    upstream.on('error', (err) => reject(Object.assign(err, { status: statusErrors.internalError(`Get "https://${url.host}${url.pathname}": ${err.message}`) })));
     r.req.on('close', () => upstream.destroy());
   });
 }

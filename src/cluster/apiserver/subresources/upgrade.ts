@@ -1,9 +1,9 @@
-// pods/exec and pods/attach: the client's upgrade request (WebSocket or SPDY)
-// is forwarded to the kubelet running the pod, and the two connections are
-// joined byte for byte once the kubelet accepts it.
-import net from 'node:net';
+// pods/exec and pods/attach: the client's upgrade request is forwarded to the
+// kubelet running the pod (src/cluster/streaming), as kube-apiserver does.
 import type { Duplex } from 'node:stream';
+import { statusErrors } from '../../api/errors';
 import type { Pod } from '../../api/types';
+import { proxyUpgrade as pipeToKubelet, streamLocation } from '../../streaming';
 import type { ServerContext } from '../context';
 import type { ApiRequest } from '../request';
 import { kubeletFor } from './kubelet-proxy';
@@ -14,42 +14,14 @@ function refuse(socket: Duplex, code: number, status: unknown): void {
 }
 
 export function proxyUpgrade(r: ApiRequest, socket: Duplex, head: Buffer, ctx: ServerContext): void {
-  let pod: Pod;
-  let target: { host: string; port: number };
   try {
-    pod = ctx.store.get(r.info, r.namespace, r.name!) as Pod;
-    target = kubeletFor(ctx, pod);
+    const pod = ctx.store.get(r.info, r.namespace, r.name!) as Pod;
+    if (r.subresource !== 'exec' && r.subresource !== 'attach') return refuse(socket, 400, statusErrors.badRequest(`${r.subresource} is not supported by KubeLab`));
+    const location = streamLocation(r.subresource, pod, r.query, kubeletFor(ctx, pod));
+    if ('badRequest' in location) return refuse(socket, 400, statusErrors.badRequest(location.badRequest));
+    void pipeToKubelet(r.req, socket, head, location.url);
   } catch (err) {
     const status = (err as { status?: { code?: number } }).status;
-    return refuse(socket, status?.code ?? 500, status ?? { message: String(err) });
+    refuse(socket, status?.code ?? 500, status ?? statusErrors.internalError(String(err)));
   }
-  let container = r.query.get('container');
-  if (!container && pod.spec.containers.length === 1) container = pod.spec.containers[0]!.name;
-  const query = new URLSearchParams(r.query);
-  query.delete('container');
-  const path = `/${r.subresource}/${encodeURIComponent(pod.metadata.namespace!)}/${encodeURIComponent(pod.metadata.name!)}/${encodeURIComponent(container ?? '')}?${query}`;
-  const upstream = net.connect(target.port, target.host);
-  upstream.on('connect', () => {
-    const lines = [`${r.req.method} ${path} HTTP/1.1`];
-    for (let i = 0; i < r.req.rawHeaders.length; i += 2) {
-      const name = r.req.rawHeaders[i]!;
-      if (name.toLowerCase() === 'host') lines.push(`Host: ${target.host}:${target.port}`);
-      else lines.push(`${name}: ${r.req.rawHeaders[i + 1]}`);
-    }
-    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-    if (head.length) upstream.write(head);
-    upstream.pipe(socket);
-    socket.pipe(upstream);
-  });
-  const close = () => {
-    upstream.destroy();
-    socket.destroy();
-  };
-  upstream.on('error', (err) => {
-    if (!upstream.readyState || upstream.connecting) refuse(socket, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `error dialing backend: ${err.message}`, code: 500 });
-    else close();
-  });
-  socket.on('error', close);
-  socket.on('close', () => upstream.destroy());
-  upstream.on('close', () => socket.destroy());
 }
