@@ -9,6 +9,8 @@ import { clusterBundleDir, resourcesDir } from '../paths';
 export interface HostBundle {
   version: string;
   entries: TarEntry[];
+  /** The cluster components this build has (kube-apiserver, kubelet, ...). */
+  components: string[];
 }
 
 function walk(dir: string, prefix = ''): { rel: string; path: string }[] {
@@ -36,7 +38,8 @@ export function hostBundle(): HostBundle {
   }
   const version = hash.digest('hex').slice(0, 16);
   entries.push({ name: 'opt/kubelab/VERSION', data: `${version}\n` });
-  return { version, entries };
+  const components = files.filter((f) => !f.rel.includes('/') && f.rel.endsWith('.js')).map((f) => f.rel.replace(/\.js$/, ''));
+  return { version, entries, components };
 }
 
 /** The lesson's manifests, as they land in master's home directory. */

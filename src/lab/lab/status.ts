@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { HostState, LabState, LabStatus } from '../../shared/engine';
 import { imageTag } from '../image/recipe';
 import { planLab } from '../topology/plan';
+import { clusterHealth } from './cluster-ready';
 import { inventory } from './inventory';
 import { hostReady } from './wait';
 
@@ -39,7 +40,10 @@ export async function labStatus(docker: Docker, lab: string, apiPort?: number): 
     }),
   );
   const master = plan.hosts.find((h) => h.publish);
+  const port = master?.publish?.hostPort;
+  const cluster = port && hosts.find((h) => h.name === 'master')?.ready ? await clusterHealth(port).catch(() => undefined) : undefined;
   return {
+    cluster,
     lab,
     state: labState(hosts.map((h) => h.state)),
     image: plan.hosts.length ? imageTag() : '',

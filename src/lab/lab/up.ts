@@ -10,6 +10,7 @@ import { planLab, type HostPlan, type LabPlan, type NetworkPlan } from '../topol
 import { hostBundle, manifestEntries, type HostBundle } from './bundle';
 import { LabError, explainDockerError } from './errors';
 import { inventory, type Inventory } from './inventory';
+import { waitForCluster, healthy, type ClusterHealth } from './cluster-ready';
 import { waitForHosts } from './wait';
 
 export interface UpOptions {
@@ -17,8 +18,10 @@ export interface UpOptions {
   apiPort?: number;
   dockerSocket?: string;
   progress: ProgressSink;
-  /** How long to wait for the hosts to answer. */
+  /** How long to wait for the hosts to answer, and then for the cluster to be ready. */
   timeoutMs?: number;
+  /** Return once the hosts answer, without waiting for nodes and system pods. */
+  hostsOnly?: boolean;
 }
 
 export interface UpResult {
@@ -26,6 +29,7 @@ export interface UpResult {
   created: string[];
   started: string[];
   timings: Record<string, number>;
+  cluster?: ClusterHealth;
 }
 
 function networkOptions(net: NetworkPlan): Docker.NetworkCreateOptions {
@@ -214,8 +218,17 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
   }
 
   await timed(timings, 'ready', () => waitForHosts(docker, plan.hosts.map((h) => h.container), options.timeoutMs ?? 60_000, progress));
-  progress({ task: 'up', message: 'all hosts answer', done: true, fraction: 1 });
-  return { plan, created: createdNames, started, timings };
+  const apiPort = plan.hosts.find((h) => h.publish)?.publish?.hostPort;
+  let cluster: ClusterHealth | undefined;
+  if (!options.hostsOnly && apiPort && bundle.components.includes('kube-apiserver')) {
+    cluster = await timed(timings, 'cluster', () => waitForCluster(apiPort, options.timeoutMs ?? 60_000, progress));
+    if (!cluster || !healthy(cluster)) {
+      const what = cluster ? `${cluster.nodesReady}/${cluster.nodes} nodes Ready, ${cluster.systemPodsRunning}/${cluster.systemPods} system pods running` : 'the API server did not answer';
+      throw new LabError(`The hosts are up but the cluster is not ready (${what}). Logs: /var/log/kubelab/ in master (kubelab exec master -- tail /var/log/kubelab/kube-apiserver.log).`, 'timeout');
+    }
+  }
+  progress({ task: 'up', message: cluster ? 'cluster ready' : 'all hosts answer', done: true, fraction: 1 });
+  return { plan, created: createdNames, started, timings, cluster };
 }
 
 async function readVersion(docker: Docker, id: string): Promise<string | undefined> {

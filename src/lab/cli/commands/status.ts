@@ -18,6 +18,7 @@ export const statusCommand: Command = {
     console.log(`lab ${status.lab}: ${status.state}   image ${status.image}`);
     for (const h of status.hosts) console.log(`  ${h.name.padEnd(8)} ${h.ip.padEnd(14)} ${h.ready ? 'ready' : h.state}`);
     if (status.state === 'running') console.log(`  API server: ${status.apiServer} (kubelab kubeconfig)`);
+    if (status.cluster) console.log(`  nodes Ready ${status.cluster.nodesReady}/${status.cluster.nodes}, kube-system pods running ${status.cluster.systemPodsRunning}/${status.cluster.systemPods}`);
     return 0;
   },
 };

@@ -19,10 +19,11 @@ export const upCommand: Command = {
       const result = await labUp(docker, { lab: labName(), apiPort: apiPort(), dockerSocket: currentEndpoint().daemonSocket, progress });
       const status = await labStatus(docker, labName(), apiPort());
       const seconds = (performance.now() - started) / 1000;
-      if (flags.has('json')) console.log(JSON.stringify({ ...status, seconds, timings: result.timings }, null, 2));
+      if (flags.has('json')) console.log(JSON.stringify({ ...status, seconds, timings: result.timings, cluster: result.cluster }, null, 2));
       else {
         progress.end();
         for (const h of status.hosts) console.log(`${h.name.padEnd(8)} ${h.ip.padEnd(14)} ${h.ready ? 'ready' : h.state}`);
+        if (result.cluster) console.log(`nodes Ready ${result.cluster.nodesReady}/${result.cluster.nodes}, kube-system pods running ${result.cluster.systemPodsRunning}/${result.cluster.systemPods}`);
         console.log(`lab is up (${seconds.toFixed(1)} s). Try: kubelab shell master`);
       }
       return 0;
