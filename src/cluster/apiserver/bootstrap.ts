@@ -121,17 +121,26 @@ function kubeDnsService(ip: string): KubeObject {
   };
 }
 
-export async function bootstrap(ctx: ServerContext, o: BootstrapOptions): Promise<void> {
-  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-    await ensure(ctx, '', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  }
-  await ensure(ctx, '', 'services', {
+/** What kube-apiserver keeps reconciling: the `kubernetes` service and its endpoints, recreated if deleted. */
+export async function reconcileKubernetesService(ctx: ServerContext, o: BootstrapOptions): Promise<void> {
+  await ensure(ctx, '', 'services', kubernetesService(o));
+  await reconcileKubernetesEndpoints(ctx, o);
+}
+
+function kubernetesService(o: BootstrapOptions): KubeObject {
+  return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: { clusterIP: o.kubernetesServiceIP, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: o.securePort }] },
-  });
-  await reconcileKubernetesEndpoints(ctx, o);
+  };
+}
+
+export async function bootstrap(ctx: ServerContext, o: BootstrapOptions): Promise<void> {
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    await ensure(ctx, '', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  await reconcileKubernetesService(ctx, o);
   await ensure(ctx, '', 'services', kubeDnsService(o.dnsServiceIP));
   await ensure(ctx, 'apps', 'deployments', corednsDeployment());
 }

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { flag, parseComponentFlags } from '../client/flags';
 import { EtcdGateway } from '../etcd/gateway';
-import { bootstrap } from './bootstrap';
+import { bootstrap, reconcileKubernetesService } from './bootstrap';
 import type { ServerContext, Strategy } from './context';
 import { serverDocuments } from './documents';
 import { findResource, type ResourceInfo } from './resources';
@@ -73,9 +73,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
   log(`serving on :${port}`);
 
-  await bootstrap(ctx, { advertiseAddress, securePort: port, kubernetesServiceIP: '10.96.0.1', dnsServiceIP: '10.96.0.10' });
+  const boot = { advertiseAddress, securePort: port, kubernetesServiceIP: '10.96.0.1', dnsServiceIP: '10.96.0.10' };
+  await bootstrap(ctx, boot);
   ready = true;
   log('bootstrap done; ready');
+  // Upstream's endpoint reconciler and its controller for the `kubernetes` service run every 10 s.
+  setInterval(() => void reconcileKubernetesService(ctx, boot).catch((err: Error) => log(`reconcile kubernetes service: ${err.message}`)), 10_000);
 }
 
 main().catch((err: unknown) => {

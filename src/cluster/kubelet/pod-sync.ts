@@ -171,10 +171,18 @@ async function execOk(docker: DockerClient, id: string, command: string[]): Prom
   }
 }
 
+/** JSON with sorted keys: the API server returns fields in Go's order, not ours. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 async function writeStatus(deps: PodSyncDeps, pod: Pod, status: PodStatus): Promise<void> {
   const uid = pod.metadata.uid!;
-  const text = JSON.stringify(status);
-  if (lastStatus.get(uid) === text && JSON.stringify(pod.status) === text) return;
+  const text = canonical(status);
+  if (canonical(pod.status) === text) return;
+  if (lastStatus.get(uid) === text) return;
   try {
     await deps.client.update<Pod>(R.pods, { ...pod, status }, 'status');
     lastStatus.set(uid, text);

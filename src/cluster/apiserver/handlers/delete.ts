@@ -57,6 +57,20 @@ function successStatus(info: ResourceInfo, object: KubeObject): unknown {
  * the object while its deletion is pending, a Success Status once it is gone.
  */
 export async function deleteObject(info: ResourceInfo, namespace: string | undefined, name: string, options: DeleteOptions, ctx: ServerContext): Promise<{ pending: boolean; object: KubeObject }> {
+  // Marking for deletion is a read-modify-write: a concurrent update (a kubelet
+  // writing status) is retried, as upstream's GuaranteedUpdate does.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deleteOnce(info, namespace, name, options, ctx);
+    } catch (err) {
+      const conflict = (err as { status?: { code?: number; message?: string } }).status;
+      const fromPrecondition = conflict?.message?.includes('Precondition failed') ?? false;
+      if (conflict?.code !== 409 || fromPrecondition || attempt >= 8) throw err;
+    }
+  }
+}
+
+async function deleteOnce(info: ResourceInfo, namespace: string | undefined, name: string, options: DeleteOptions, ctx: ServerContext): Promise<{ pending: boolean; object: KubeObject }> {
   const object = ctx.store.get(info, namespace, name);
   const pre = options.preconditions;
   if (pre?.uid && pre.uid !== object.metadata.uid) {

@@ -64,7 +64,10 @@ export class Store {
     const expected = expectedResourceVersion ? Number(expectedResourceVersion) : current;
     if (!Number.isFinite(expected)) fail(statusErrors.badRequest(`invalid resourceVersion: ${expectedResourceVersion}`));
     if (expected !== current) fail(statusErrors.conflict(gr(info), name));
-    const result = await this.kv.update(key, encode(object), expected);
+    const value = encode(object);
+    // An update that changes nothing writes nothing and keeps the resourceVersion, as upstream's GuaranteedUpdate.
+    if (value === encode(this.cache.get(key)!)) return structuredClone(this.cache.get(key)!);
+    const result = await this.kv.update(key, value, expected);
     if (!result.succeeded) {
       if (!result.current) fail(statusErrors.notFound(gr(info), name));
       fail(statusErrors.conflict(gr(info), name));
