@@ -147,10 +147,11 @@ http {
 }
 NGINX
   supervise nginx nginx -c /etc/kubelab/cloud-nginx.conf -g 'daemon off;'
-  # The outside world's DNS: the external site, and the lab's hosts by name.
+  # The outside world's DNS: the external site and the lab's hosts by name;
+  # every other name does not exist (the lab has no internet).
   for pair in ${KUBELAB_HOSTS//,/ }; do hosts+=(--host-record="${pair%%=*},${pair#*=}"); done
   supervise dnsmasq dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces \
-    --listen-address="$ip" --address="/$CLOUD_SITE/$ip" "${hosts[@]}" --log-facility=- --log-queries
+    --listen-address="$ip" --address="/$CLOUD_SITE/$ip" "${hosts[@]}" --local="/#/" --log-facility=- --log-queries
   node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
 }
 
