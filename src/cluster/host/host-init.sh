@@ -151,7 +151,7 @@ NGINX
   # every other name does not exist (the lab has no internet).
   for pair in ${KUBELAB_HOSTS//,/ }; do hosts+=(--host-record="${pair%%=*},${pair#*=}"); done
   supervise dnsmasq dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces \
-    --listen-address="$ip" --address="/$CLOUD_SITE/$ip" "${hosts[@]}" --local="/#/" --log-facility=- --log-queries
+    --listen-address="$ip" --host-record="$CLOUD_SITE,$ip" "${hosts[@]}" --local="/#/" --log-facility=- --log-queries
   node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
 }
 
