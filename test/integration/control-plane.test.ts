@@ -72,7 +72,7 @@ describe('the control plane, driven by the real kubectl', () => {
   });
 
   it('runs a throwaway pod with kubectl run --rm and cleans it up', async () => {
-    const r = await kubectl('run testpod --image=centos:7 -i --rm --restart=Never -- bash -c "echo inside $(hostname)"');
+    const r = await kubectl(`run testpod --image=centos:7 -i --rm --restart=Never -- bash -c 'echo inside $(hostname)'`);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('inside testpod');
     await eventually(async () => (await kubectl('get pod testpod')).code !== 0);
@@ -111,6 +111,7 @@ describe('the control plane, driven by the real kubectl', () => {
   it('answers bad manifests as kube-apiserver does', async () => {
     const unknownKind = await kubectl('create -f -', { input: 'apiVersion: v1\nkind: Widget\nmetadata:\n  name: w\n' });
     expect(unknownKind.err).toContain('no matches for kind "Widget" in version "v1"');
+    expect(unknownKind.err).toContain('ensure CRDs are installed first');
     const noSelector = await kubectl('create -f -', {
       input: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bad\nspec:\n  template:\n    metadata:\n      labels: {app: x}\n    spec:\n      containers: [{name: c, image: nginx}]\n',
     });

@@ -31,6 +31,7 @@ export const RESOURCES: ResourceInfo[] = [
   r({ group: '', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], etcdPrefix: '/registry/events' }),
   r({ group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'], etcdPrefix: '/registry/deployments' }),
   r({ group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], etcdPrefix: '/registry/replicasets' }),
+  r({ group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', singular: 'customresourcedefinition', kind: 'CustomResourceDefinition', namespaced: false, shortNames: ['crd', 'crds'], verbs: ['get', 'list', 'watch'], etcdPrefix: '/registry/apiextensions.k8s.io/customresourcedefinitions' }),
   r({ group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', singular: 'endpointslice', kind: 'EndpointSlice', namespaced: true, etcdPrefix: '/registry/endpointslices' }),
 ];
 

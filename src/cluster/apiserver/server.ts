@@ -44,9 +44,29 @@ function statusOf(err: unknown): Status {
 export function createApiHandler(options: ApiServerOptions) {
   const { ctx, documents } = options;
 
+  /** The verb a request is, as RBAC and discovery name it. */
+  function verbOf(r: ApiRequest): string {
+    const watching = r.query.get('watch') === 'true' || r.query.get('watch') === '1';
+    switch (r.method) {
+      case 'GET':
+        return watching ? 'watch' : r.name ? 'get' : 'list';
+      case 'POST':
+        return 'create';
+      case 'PUT':
+        return 'update';
+      case 'PATCH':
+        return 'patch';
+      case 'DELETE':
+        return r.name ? 'delete' : 'deletecollection';
+      default:
+        return r.method.toLowerCase();
+    }
+  }
+
   async function handleResource(r: ApiRequest): Promise<void> {
     const { method, info, name, subresource } = r;
     const sub = subresource;
+    if (!sub && !info.verbs.includes(verbOf(r))) return sendStatus(r.res, methodNotAllowed(info.resource, verbOf(r)), r.pretty);
     if (sub && sub !== 'status') {
       const handler = ctx.subresource(info, sub);
       if (!handler) return sendStatus(r.res, statusErrors.notFound({ group: info.group, resource: `${info.resource}/${sub}` }, name ?? ''), r.pretty);

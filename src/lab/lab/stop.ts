@@ -20,21 +20,51 @@ export async function labStop(docker: Docker, lab: string, progress: ProgressSin
 }
 
 export async function labDown(docker: Docker, lab: string, progress: ProgressSink): Promise<{ containers: number; networks: number; volumes: number }> {
+  const ignoreGone = (err: { statusCode?: number }) => {
+    if (err.statusCode !== 404 && err.statusCode !== 409) throw err;
+  };
+  const removeAll = async (containers: { id: string; name: string; host?: string }[]) =>
+    Promise.all(
+      containers.map(async (c) => {
+        progress({ task: 'down', step: c.host ?? c.name, message: `removing ${c.name}` });
+        await docker.getContainer(c.id).remove({ force: true, v: true }).catch(ignoreGone);
+      }),
+    );
+  // Hosts first: their kubelets would otherwise recreate pod containers while we remove them.
+  const first = await inventory(docker, lab);
+  await removeAll(first.containers.filter((c) => c.role === 'host'));
+  let removed = first.containers.filter((c) => c.role === 'host').length;
+  // Then whatever is left (pods), until nothing is.
+  for (let round = 0; round < 5; round++) {
+    const rest = (await inventory(docker, lab)).containers;
+    if (rest.length === 0) break;
+    await removeAll(rest);
+    removed += rest.length;
+  }
   const inv = await inventory(docker, lab);
-  await Promise.all(
-    inv.containers.map(async (c) => {
-      progress({ task: 'down', step: c.host ?? c.name, message: `removing ${c.name}` });
-      await docker.getContainer(c.id).remove({ force: true, v: true }).catch((err: { statusCode?: number }) => {
-        if (err.statusCode !== 404) throw err;
-      });
-    }),
-  );
-  await Promise.all(inv.networks.map((n) => docker.getNetwork(n.id).remove().catch((err: { statusCode?: number }) => {
-    if (err.statusCode !== 404) throw err;
-  })));
-  await Promise.all(inv.volumes.map((v) => docker.getVolume(v).remove().catch((err: { statusCode?: number }) => {
-    if (err.statusCode !== 404) throw err;
-  })));
+  await Promise.all(inv.volumes.map((v) => docker.getVolume(v).remove().catch(ignoreGone)));
+  await Promise.all(inv.networks.map((n) => removeNetwork(docker, n.id, n.name)));
   progress({ task: 'down', message: 'removed', done: true });
-  return { containers: inv.containers.length, networks: inv.networks.length, volumes: inv.volumes.length };
+  return { containers: removed, networks: inv.networks.length, volumes: inv.volumes.length };
+}
+
+/** Removes a network; Docker sometimes needs a moment after its last container went away. */
+async function removeNetwork(docker: Docker, id: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await docker.getNetwork(id).remove();
+      return;
+    } catch (err) {
+      const e = err as { statusCode?: number; message?: string };
+      if (e.statusCode === 404) return;
+      if (!/active endpoints/.test(e.message ?? '') || attempt >= 10) {
+        throw new Error(
+          /active endpoints/.test(e.message ?? '')
+            ? `Docker still counts a container on network ${name} although none is attached (a leftover in Docker's own bookkeeping). Restart the Docker engine (sudo systemctl restart docker) and run \`kubelab down\` again.`
+            : (e.message ?? String(err)),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }

@@ -16,7 +16,7 @@ describe('discovery documents', () => {
     expect(apiGroupList()).toEqual({
       kind: 'APIGroupList',
       apiVersion: 'v1',
-      groups: ['apps', 'discovery.k8s.io'].map((name) => ({
+      groups: ['apps', 'apiextensions.k8s.io', 'discovery.k8s.io'].map((name) => ({
         name,
         versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
         preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
@@ -45,14 +45,14 @@ describe('discovery documents', () => {
 
   it('short names kubectl users type', () => {
     const names = ALL_GROUP_VERSIONS.flatMap((gv) => gv.resources.flatMap((r) => r.shortNames ?? []));
-    expect(names.sort()).toEqual(['deploy', 'ep', 'ev', 'no', 'ns', 'po', 'rs', 'svc']);
+    expect(names.sort()).toEqual(['crd', 'crds', 'deploy', 'ep', 'ev', 'no', 'ns', 'po', 'rs', 'svc']);
   });
 
   it('storage version hashes are those of the storage versions', () => {
     const stored: Record<string, string> = {
       pods: '/v1/Pod', services: '/v1/Service', endpoints: '/v1/Endpoints', namespaces: '/v1/Namespace', nodes: '/v1/Node',
       deployments: 'apps/v1/Deployment', replicasets: 'apps/v1/ReplicaSet', endpointslices: 'discovery.k8s.io/v1/EndpointSlice',
-      events: '/v1/Event',
+      events: '/v1/Event', customresourcedefinitions: 'apiextensions.k8s.io/v1/CustomResourceDefinition',
     };
     for (const gv of ALL_GROUP_VERSIONS) {
       for (const r of gv.resources.filter((x) => x.storageVersionHash)) expect(r.storageVersionHash, r.name).toBe(hash(stored[r.name]));

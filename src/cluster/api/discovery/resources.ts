@@ -106,11 +106,26 @@ export const EVENTS_V1: GroupVersion = {
 };
 
 /**
+ * CustomResourceDefinitions, read-only and always empty: the lab has no custom
+ * resources, but kubectl asks for them before it says a kind does not exist.
+ */
+export const APIEXTENSIONS_V1: GroupVersion = {
+  group: 'apiextensions.k8s.io',
+  version: 'v1',
+  resources: [
+    {
+      name: 'customresourcedefinitions', singularName: 'customresourcedefinition', namespaced: false, kind: 'CustomResourceDefinition',
+      verbs: ['get', 'list', 'watch'], shortNames: ['crd', 'crds'], categories: ['api-extensions'], storageVersionHash: 'M5uH+AlWATY=',
+    },
+  ],
+};
+
+/**
  * The named groups in the order kube-apiserver lists them in /apis (its group
  * priorities). events.k8s.io is left out: the lab serves Events as core/v1
  * only, and listing a group it does not serve would make kubectl offer it.
  */
-export const GROUPS: GroupVersion[] = [APPS_V1, DISCOVERY_V1];
+export const GROUPS: GroupVersion[] = [APPS_V1, APIEXTENSIONS_V1, DISCOVERY_V1];
 
 export const ALL_GROUP_VERSIONS: GroupVersion[] = [CORE_V1, ...GROUPS];
 
