@@ -18,6 +18,8 @@ export const R = {
   nodes: { group: '', version: 'v1', resource: 'nodes', namespaced: false },
   namespaces: { group: '', version: 'v1', resource: 'namespaces', namespaced: false },
   events: { group: '', version: 'v1', resource: 'events', namespaced: true },
+  configmaps: { group: '', version: 'v1', resource: 'configmaps', namespaced: true },
+  serviceaccounts: { group: '', version: 'v1', resource: 'serviceaccounts', namespaced: true },
   leases: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true },
   deployments: { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true },
   replicasets: { group: 'apps', version: 'v1', resource: 'replicasets', namespaced: true },
