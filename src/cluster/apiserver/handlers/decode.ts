@@ -1,6 +1,7 @@
 // Request bodies into objects of the endpoint's kind, as kube-apiserver
 // decodes them (strict field validation when the client asks for it).
 import { fieldErrors, statusErrors } from '../../api/errors';
+import { decodeErrorMessage, decodeProtobuf, PROTOBUF_MEDIA_TYPE, ProtobufDecodeError } from '../../api/protobuf';
 import { decodeObject, fieldValidationOf } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { fail } from '../errors';
@@ -34,6 +35,23 @@ export function decodeAs(info: ResourceInfo, kind: string, text: string | unknow
   return { object, warnings: result.warnings };
 }
 
+/**
+ * A protobuf body as the JSON a JSON client would have sent for the same object; it then
+ * goes through the same decoding (protobuf has no unknown or duplicate fields to be strict about).
+ */
+export function protobufValue(raw: Buffer, apiVersion: string, kind: string): Record<string, unknown> {
+  try {
+    return decodeProtobuf(raw, { apiVersion, kind });
+  } catch (err) {
+    if (err instanceof ProtobufDecodeError) fail(statusErrors.badRequest(decodeErrorMessage(err, kind, raw)));
+    throw err;
+  }
+}
+
+export function isProtobufBody(r: ApiRequest): boolean {
+  return (r.req.headers['content-type'] ?? '').split(';')[0]!.trim() === PROTOBUF_MEDIA_TYPE;
+}
+
 export async function decodeBody(r: ApiRequest, kind = r.info.kind): Promise<Decoded> {
   const raw = await readRaw(r);
   const type = (r.req.headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
@@ -48,6 +66,7 @@ export async function decodeBody(r: ApiRequest, kind = r.info.kind): Promise<Dec
     }
     return decodeAs(r.info, kind, value, r.query.get('fieldValidation'));
   }
+  if (type === PROTOBUF_MEDIA_TYPE) return decodeAs(r.info, kind, protobufValue(raw, apiVersionOf(r.info), kind), r.query.get('fieldValidation'));
   if (type !== 'application/json' && type !== '*/*') {
     fail({ ...statusErrors.badRequest(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`), reason: 'UnsupportedMediaType', code: 415 });
   }

@@ -7,6 +7,7 @@ import type { ServerContext } from '../context';
 import { fail } from '../errors';
 import { objectFilter } from '../filter';
 import { readBody } from '../http/body';
+import { isProtobufBody, protobufValue } from './decode';
 import { sendJSON } from '../http/respond';
 import { timestamp } from '../meta';
 import { presentObject } from '../present';
@@ -25,7 +26,10 @@ const POLICIES = ['Background', 'Foreground', 'Orphan'];
 export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
   const raw = await readBody(r.req);
   let options: DeleteOptions = {};
-  if (raw.length) {
+  if (raw.length && isProtobufBody(r)) {
+    // kubectl drain sends its DeleteOptions as protobuf.
+    options = protobufValue(raw, 'v1', 'DeleteOptions') as DeleteOptions;
+  } else if (raw.length) {
     try {
       options = JSON.parse(raw.toString('utf8')) as DeleteOptions;
     } catch (err) {

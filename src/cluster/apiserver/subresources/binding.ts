@@ -3,6 +3,7 @@ import { statusErrors } from '../../api/errors';
 import type { Pod } from '../../api/types';
 import type { ServerContext } from '../context';
 import { fail } from '../errors';
+import { isProtobufBody, protobufValue } from '../handlers/decode';
 import { readBody } from '../http/body';
 import { sendJSON } from '../http/respond';
 import { timestamp } from '../meta';
@@ -16,10 +17,16 @@ interface Binding {
 export async function handleBinding(r: ApiRequest, ctx: ServerContext): Promise<void> {
   if (r.method !== 'POST') fail(statusErrors.methodNotSupported({ group: '', resource: 'pods/binding' }, r.method.toLowerCase()));
   let binding: Binding;
-  try {
-    binding = JSON.parse((await readBody(r.req)).toString('utf8')) as Binding;
-  } catch (err) {
-    fail(statusErrors.badRequest((err as Error).message));
+  const raw = await readBody(r.req);
+  if (isProtobufBody(r)) {
+    // What a Go scheduler sends (client-go asks for protobuf for built-in kinds).
+    binding = protobufValue(raw, 'v1', 'Binding') as Binding;
+  } else {
+    try {
+      binding = JSON.parse(raw.toString('utf8')) as Binding;
+    } catch (err) {
+      fail(statusErrors.badRequest((err as Error).message));
+    }
   }
   const node = binding.target?.name;
   if (!node) fail(statusErrors.invalid({ group: '', kind: 'Binding' }, r.name!, [{ type: 'FieldValueRequired', field: 'target.name', badValue: '', detail: '' }]));

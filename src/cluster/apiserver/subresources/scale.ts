@@ -9,6 +9,7 @@ import { fail } from '../errors';
 import { readBody } from '../http/body';
 import { sendJSON, sendStatus } from '../http/respond';
 import type { ApiRequest } from '../request';
+import { isProtobufBody, protobufValue } from '../handlers/decode';
 import { updateObject } from '../handlers/write';
 
 interface Scale extends KubeObject {
@@ -32,9 +33,14 @@ export async function handleScale(r: ApiRequest, ctx: ServerContext): Promise<vo
   const current = ctx.store.get(r.info, r.namespace, r.name!) as Deployment;
   if (r.method === 'GET') return sendJSON(r.res, 200, toScale(current), r.pretty);
   if (r.method !== 'PUT' && r.method !== 'PATCH') return sendStatus(r.res, statusErrors.methodNotSupported({ group: r.info.group, resource: `${r.info.resource}/scale` }, r.method.toLowerCase()), r.pretty);
-  const body = (await readBody(r.req)).toString('utf8');
+  const raw = await readBody(r.req);
+  const body = raw.toString('utf8');
   let scale: Scale;
-  if (r.method === 'PUT') {
+  if (r.method === 'PUT' && isProtobufBody(r)) {
+    scale = protobufValue(raw, 'autoscaling/v1', 'Scale') as unknown as Scale;
+    // ScaleSpec.replicas is a plain int32 with omitempty: the Go struct's JSON leaves out a 0.
+    scale.spec = { ...scale.spec, replicas: scale.spec?.replicas ?? 0 };
+  } else if (r.method === 'PUT') {
     try {
       scale = JSON.parse(body) as Scale;
     } catch (err) {
