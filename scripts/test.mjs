@@ -11,6 +11,8 @@ const stages = [
   ['unit', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit']],
   ['integration', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration']],
   ['e2e', ['scripts/e2e.mjs']],
+  // Kills components, restarts hosts and the Docker engine: last, so it disturbs nothing else.
+  ['faults', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'faults']],
 ];
 const only = process.argv.slice(2);
 for (const [name, args] of stages) {
