@@ -4,7 +4,10 @@ import { dnsCommand } from './dns';
 import { execCommand } from './exec';
 import { imageCommand } from './image';
 import { kubeconfigCommand } from './kubeconfig';
+import { lessonCommand } from './lesson';
 import { proxyRulesCommand } from './proxy-rules';
+import { resetCommand } from './reset';
+import { serveCommand, startCommand } from './serve';
 import { shellCommand } from './shell';
 import { statusCommand } from './status';
 import { downCommand, stopCommand } from './stop-down';
@@ -17,8 +20,12 @@ export const commands: Record<string, Command> = {
   exec: execCommand,
   shell: shellCommand,
   kubeconfig: kubeconfigCommand,
+  reset: resetCommand,
   stop: stopCommand,
   down: downCommand,
   'proxy-rules': proxyRulesCommand,
   dns: dnsCommand,
+  serve: serveCommand,
+  start: startCommand,
+  lesson: lessonCommand,
 };
