@@ -3,19 +3,10 @@
 import http from 'node:http';
 import { flag, parseComponentFlags } from '../client/flags';
 import { EtcdGateway } from '../etcd/gateway';
+import { assembleApiServer } from './assemble';
 import { bootstrap, reconcileKubernetesService } from './bootstrap';
-import type { ServerContext, Strategy } from './context';
 import { serverDocuments } from './documents';
-import { findResource, type ResourceInfo } from './resources';
 import { createApiHandler } from './server';
-import { WatchCache } from './store/cache';
-import { Store } from './store/store';
-import { podStrategy } from './strategies/pod';
-import { serviceStrategy } from './strategies/service';
-import { handleBinding } from './subresources/binding';
-import { handleFinalize } from './subresources/finalize';
-import { handleLog } from './subresources/kubelet-proxy';
-import { handleScale } from './subresources/scale';
 import { proxyUpgrade } from './subresources/upgrade';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} kube-apiserver: ${line}`);
@@ -29,39 +20,18 @@ async function main(): Promise<void> {
   const nodePortRange = flag(flags, 'service-node-port-range', '30000-32767');
   const excluded = (flags.get('kubelab-excluded-ips') ?? '10.100.0.0/24').split(',').filter(Boolean);
 
-  const cache = new WatchCache(etcd);
-  const store = new Store(etcd, cache);
-  const services = serviceStrategy({ serviceCIDR, nodePortRange, excluded });
-  const strategies: Record<string, Strategy> = { Service: services, Pod: podStrategy };
-  const subresources: Record<string, (r: Parameters<typeof handleScale>[0], ctx: ServerContext) => Promise<void>> = {
-    'deployments/scale': handleScale,
-    'replicasets/scale': handleScale,
-    'pods/binding': handleBinding,
-    'pods/log': handleLog,
-    'namespaces/finalize': handleFinalize,
-  };
-  const ctx: ServerContext = {
-    store,
-    now: () => new Date(),
-    strategy: (info: ResourceInfo) => strategies[info.kind] ?? {},
-    subresource: (info, name) => {
-      const handler = subresources[`${info.resource}/${name}`];
-      return handler ? (r) => handler(r, ctx) : undefined;
-    },
-    log,
-  };
+  const { ctx, cache, start } = assembleApiServer(etcd, { serviceCIDR, nodePortRange, excluded }, log);
 
   // etcd may still be starting (it is supervised beside us): retry until it answers.
   for (let attempt = 0; ; attempt++) {
     try {
-      await cache.start();
+      await start();
       break;
     } catch (err) {
       if (attempt % 20 === 0) log(`waiting for etcd: ${(err as Error).message}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  services.rebuild(store.list(findResource('', 'v1', 'services')!, '/registry/services/specs/').items);
   log(`storage ready at revision ${cache.revision}`);
 
   let ready = false;

@@ -3,18 +3,11 @@
 // Docker container. Assembled as src/cluster/apiserver/main.ts does it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { assembleApiServer } from '../apiserver/assemble';
 import { bootstrap } from '../apiserver/bootstrap';
-import type { ServerContext, Strategy } from '../apiserver/context';
+import type { ServerContext } from '../apiserver/context';
 import { serverDocuments } from '../apiserver/documents';
-import { findResource, type ResourceInfo } from '../apiserver/resources';
 import { createApiHandler } from '../apiserver/server';
-import { WatchCache } from '../apiserver/store/cache';
-import { Store } from '../apiserver/store/store';
-import { podStrategy } from '../apiserver/strategies/pod';
-import { serviceStrategy } from '../apiserver/strategies/service';
-import { handleBinding } from '../apiserver/subresources/binding';
-import { handleFinalize } from '../apiserver/subresources/finalize';
-import { handleScale } from '../apiserver/subresources/scale';
 import { RestClient } from '../client/rest';
 import { MemoryKV } from '../etcd/memory';
 
@@ -33,29 +26,8 @@ export interface TestApiServerOptions {
 }
 
 export async function startTestApiServer(options: TestApiServerOptions = {}): Promise<TestApiServer> {
-  const kv = new MemoryKV();
-  const cache = new WatchCache(kv);
-  const store = new Store(kv, cache);
-  const services = serviceStrategy({ serviceCIDR: '10.96.0.0/12', nodePortRange: '30000-32767', excluded: ['10.100.0.0/24'] });
-  const strategies: Record<string, Strategy> = { Service: services, Pod: podStrategy };
-  const subresources: Record<string, (r: Parameters<typeof handleScale>[0], ctx: ServerContext) => Promise<void>> = {
-    'deployments/scale': handleScale,
-    'replicasets/scale': handleScale,
-    'pods/binding': handleBinding,
-    'namespaces/finalize': handleFinalize,
-  };
-  const ctx: ServerContext = {
-    store,
-    now: () => new Date(),
-    strategy: (info: ResourceInfo) => strategies[info.kind] ?? {},
-    subresource: (info, name) => {
-      const handler = subresources[`${info.resource}/${name}`];
-      return handler ? (r) => handler(r, ctx) : undefined;
-    },
-    log: options.log ?? (() => {}),
-  };
-  await cache.start();
-  services.rebuild(store.list(findResource('', 'v1', 'services')!, '/registry/services/specs/').items);
+  const { ctx, cache, start } = assembleApiServer(new MemoryKV(), { serviceCIDR: '10.96.0.0/12', nodePortRange: '30000-32767', excluded: ['10.100.0.0/24'] }, options.log ?? (() => {}));
+  await start();
 
   const api = createApiHandler({ ctx, documents: serverDocuments(), ready: () => true });
   const server = http.createServer({ keepAlive: true }, (req, res) => void api.handle(req, res));
