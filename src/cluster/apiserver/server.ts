@@ -11,7 +11,7 @@ import { handleWatch } from './handlers/watch';
 import { handleCreate, handlePatch, handleUpdate } from './handlers/write';
 import { negotiate } from './http/negotiate';
 import { sendJSON, sendStatus, sendText, wantsPretty } from './http/respond';
-import { parseRoute } from './http/route';
+import { parseRoute, validEscapes } from './http/route';
 import type { ApiRequest } from './request';
 import { apiVersionOf } from './resources';
 
@@ -39,6 +39,37 @@ function statusOf(err: unknown): Status {
   const status = (err as { status?: Status }).status;
   if (status && typeof status === 'object' && status.kind === 'Status') return status;
   return statusErrors.internalError((err as Error)?.message ?? String(err));
+}
+
+const BAD_REQUEST_LINE = '400 Bad Request';
+
+/** A request's path and query as sent: `..` and `.` stay segments, as in Go's url.ParseRequestURI (WHATWG URLs would resolve them). */
+export interface RequestTarget {
+  pathname: string;
+  searchParams: URLSearchParams;
+}
+
+/** The request target; undefined for one Go's net/http refuses (e.g. `GET http://[ HTTP/1.1`, `/api/%zz`). */
+export function requestTarget(req: IncomingMessage): RequestTarget | undefined {
+  let target = req.url ?? '/';
+  if (!target.startsWith('/')) {
+    // absolute-form (`GET http://host/path HTTP/1.1`), which HTTP/1.1 servers must accept
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+    if (!scheme) return undefined;
+    try {
+      new URL(target);
+    } catch {
+      return undefined;
+    }
+    target = target.slice(scheme[0].length) || '/';
+    if (!target.startsWith('/')) target = `/${target}`;
+  }
+  const hash = target.indexOf('#');
+  if (hash >= 0) target = target.slice(0, hash);
+  const q = target.indexOf('?');
+  const pathname = q < 0 ? target : target.slice(0, q);
+  if (!validEscapes(pathname)) return undefined;
+  return { pathname, searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
 }
 
 export function createApiHandler(options: ApiServerOptions) {
@@ -104,8 +135,7 @@ export function createApiHandler(options: ApiServerOptions) {
     }
   }
 
-  function toRequest(req: IncomingMessage, res: ServerResponse): ApiRequest | { route: ReturnType<typeof parseRoute>; url: URL } {
-    const url = new URL(req.url ?? '/', 'http://apiserver');
+  function toRequest(req: IncomingMessage, res: ServerResponse, url: RequestTarget): ApiRequest | { route: ReturnType<typeof parseRoute>; url: RequestTarget } {
     const route = parseRoute(url.pathname);
     if (route.type !== 'resource') return { route, url };
     const representation = negotiate(req.headers.accept) ?? { as: 'object' as const };
@@ -125,9 +155,15 @@ export function createApiHandler(options: ApiServerOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const parsed = toRequest(req, res);
-    const pretty = wantsPretty(req, new URL(req.url ?? '/', 'http://x').searchParams);
+    const url = requestTarget(req);
+    if (!url) {
+      // Go's net/http refuses a request line it cannot parse before any handler runs.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': BAD_REQUEST_LINE.length, Connection: 'close' });
+      return void res.end(BAD_REQUEST_LINE);
+    }
+    const pretty = wantsPretty(req, url.searchParams);
     try {
+      const parsed = toRequest(req, res, url);
       if ('info' in parsed) {
         if (negotiate(req.headers.accept) === undefined) {
           return sendStatus(res, { ...statusErrors.badRequest(`only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`), reason: 'NotAcceptable', code: 406 }, pretty);
@@ -135,7 +171,7 @@ export function createApiHandler(options: ApiServerOptions) {
         await handleResource(parsed);
         return;
       }
-      const { route, url } = parsed;
+      const { route } = parsed;
       switch (route.type) {
         case 'healthz':
         case 'livez':
@@ -193,7 +229,8 @@ export function createApiHandler(options: ApiServerOptions) {
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://apiserver');
+    const url = requestTarget(req);
+    if (!url) return void socket.end(`HTTP/1.1 ${BAD_REQUEST_LINE}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${BAD_REQUEST_LINE}`);
     const route = parseRoute(url.pathname);
     if (route.type === 'resource' && options.upgrade && route.info.resource === 'pods' && (route.subresource === 'exec' || route.subresource === 'attach' || route.subresource === 'portforward')) {
       const r: ApiRequest = {

@@ -53,6 +53,15 @@ export interface KubeletStreamingServer {
 
 const NOT_FOUND = '404 page not found\n';
 
+/** The request's URL; undefined for a target no URL parser accepts (Go's net/http answers those 400 itself). */
+function requestURL(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://kubelet');
+  } catch {
+    return undefined;
+  }
+}
+
 function isWebSocket(req: IncomingMessage): boolean {
   return (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
 }
@@ -135,7 +144,11 @@ export function createKubeletStreamingServer(options: KubeletStreamingOptions): 
   }
 
   function handleRequest(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = new URL(req.url ?? '/', 'http://kubelet');
+    const url = requestURL(req);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('400 Bad Request');
+      return true;
+    }
     const route = parseKubeletPath(url.pathname);
     if (!route) return false;
     if (route.kind !== 'containerLogs') {
@@ -156,7 +169,11 @@ export function createKubeletStreamingServer(options: KubeletStreamingOptions): 
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://kubelet');
+    const url = requestURL(req);
+    if (!url) {
+      writeHttpResponse(socket, 400, '400 Bad Request');
+      return true;
+    }
     const route = parseKubeletPath(url.pathname);
     if (!route || route.kind === 'containerLogs') return false;
     // A client that drops its connection is no fault of the kubelet's.

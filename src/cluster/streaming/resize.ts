@@ -7,13 +7,37 @@ export interface TerminalSize {
   height: number;
 }
 
+/**
+ * An unfinished object longer than this is garbage (a real one is some 25 bytes): it is
+ * dropped, or a client could make the server hold, and rescan, all it ever sent.
+ */
+export const MAX_PENDING_RESIZE = 4096;
+
 export class ResizeDecoder {
   private text = '';
 
   constructor(private readonly onSize: (size: TerminalSize) => void) {}
 
+  /** Characters held while waiting for the rest of an object. */
+  get pending(): number {
+    return this.text.length;
+  }
+
   push(chunk: Buffer | string): void {
     this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    // A chunk far beyond any real size: only its tail can still matter.
+    if (this.text.length > MAX_PENDING_RESIZE + 64 * 1024) this.text = this.text.slice(-MAX_PENDING_RESIZE);
+    this.drain();
+    if (this.text.length > MAX_PENDING_RESIZE) {
+      // An object that never ends: keep only what could still begin one, and read on from there.
+      const last = this.text.lastIndexOf('{');
+      this.text = last > 0 ? this.text.slice(last) : '';
+      this.drain();
+      if (this.text.length > MAX_PENDING_RESIZE) this.text = '';
+    }
+  }
+
+  private drain(): void {
     for (;;) {
       const end = objectEnd(this.text);
       if (end < 0) break;

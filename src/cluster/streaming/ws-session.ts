@@ -52,8 +52,15 @@ export class ChannelSession {
         this.resize.push(frame.data);
         break;
       case CHANNEL.close:
-        // v5: the client has no more data for the stream named in the payload.
-        if (this.traits.closeSignal && frame.data[0] === CHANNEL.stdin) this.stdin.end();
+        // v5: the client has no more data for the stream named in the payload (before v5,
+        // 255 is just a channel nobody reads). wsstream ends the whole connection when the
+        // signal is not exactly one byte naming one of the five channels.
+        if (!this.traits.closeSignal) break;
+        if (frame.data.length !== 1 || frame.data[0]! > CHANNEL.resize) {
+          this.ws.close(1000);
+          break;
+        }
+        if (frame.data[0] === CHANNEL.stdin) this.stdin.end();
         break;
       default:
         // Frames for channels a client may not write are ignored, as wsstream does.

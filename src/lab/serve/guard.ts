@@ -22,7 +22,7 @@ export interface RequestFacts {
   cookie?: string;
 }
 
-export type Verdict = { ok: true; setCookie?: string; redirect?: string } | { ok: false; status: 401 | 403; reason: string };
+export type Verdict = { ok: true; setCookie?: string; redirect?: string } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 export const cookieName = (port: number) => `kubelab_token_${port}`;
 
@@ -35,7 +35,14 @@ export function sameToken(a: string, b: string): boolean {
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value; // a stray % is no token of ours; it must not throw out of the request handler
+      }
+    }
   }
   return undefined;
 }
@@ -57,7 +64,12 @@ export function checkRequest(req: RequestFacts, config: GuardConfig, kind: 'page
   if (req.origin !== undefined && req.origin !== `http://${req.host}`) {
     return { ok: false, status: 403, reason: `Origin ${req.origin} is not this server` };
   }
-  const url = new URL(req.url, 'http://x');
+  let url: URL;
+  try {
+    url = new URL(req.url, 'http://x');
+  } catch {
+    return { ok: false, status: 400, reason: 'that is not a request target' };
+  }
   const fromUrl = url.searchParams.get('token');
   const fromCookie = readCookie(req.cookie, cookieName(config.port));
   if (fromUrl !== null) {

@@ -1,7 +1,7 @@
 // `kubelab serve`: the renderer as static files and the contract over a
 // WebSocket, on 127.0.0.1 with a random token (guard.ts says who may in).
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH, type ApiEvents, type WireServerMessage } from '../../shared/api';
@@ -69,10 +69,10 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = (req.url ?? '/').split('?')[0];
     const verdict = path === WS_PATH ? checkRequest(facts(req), guard, 'socket') : ({ ok: false, status: 403, reason: 'no such socket' } as const);
     if (!verdict.ok) {
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${verdict.status} ${STATUS_CODES[verdict.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => connect(ws, options.engine));
@@ -110,5 +110,8 @@ function connect(ws: WebSocket, engine: Engine): void {
       ws.close(1008, err instanceof ProtocolViolation ? err.message.slice(0, 100) : 'error');
     });
   });
+  // A frame over maxPayload or a broken frame: ws closes the socket (1009, 1002) after
+  // emitting 'error', which must have a listener or it would end the process.
+  ws.on('error', () => undefined);
   ws.on('close', () => void session.dispose());
 }

@@ -113,6 +113,11 @@ export function cannotBeHandledAs(kind: string, version: string, err: string): S
   return badRequest(`${kind} in version ${goQuote(version)} cannot be handled as a ${kind}: ${err}`);
 }
 
+/** NewRequestEntityTooLargeError: a body over the server's limit (`limit is 3145728`). */
+export function requestEntityTooLarge(message: string): Status {
+  return failure(413, 'RequestEntityTooLarge', `Request entity too large: ${message}`);
+}
+
 export function methodNotSupported(gr: GroupResource, action: string): Status {
   return failure(405, 'MethodNotAllowed', `${action} is not supported on resources of kind ${goQuote(groupResourceString(gr))}`,
     details({ group: gr.group, kind: gr.resource }));
@@ -130,6 +135,14 @@ export function resourceExpired(message: string): Status {
 /** What the watch cache answers for a watch from a compacted revision. */
 export function tooOldResourceVersion(requested: number | string, oldest: number | string): Status {
   return resourceExpired(`too old resource version: ${requested} (${oldest})`);
+}
+
+/**
+ * What ErrorToAPIStatus makes of an error that is not a Status (e.g. a DeleteOptions body
+ * the decoder refuses): 500, no reason (StatusReasonUnknown), the error's text.
+ */
+export function unknownError(message: string): Status {
+  return failure(500, '', message);
 }
 
 export function internalError(err: string): Status {

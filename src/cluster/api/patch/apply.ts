@@ -1,7 +1,7 @@
 // Applying a PATCH body of any of the three patch types to an object, with the
 // errors kube-apiserver gives for bad patches (handlers/patch.go).
 import { findKind, kindByName } from '../schema/kinds';
-import { goValueKind, JsonSyntaxError, parseJsonText, toJsonNode, fromJsonNode, type JsonNode } from '../schema/json-ast';
+import { goValueKind, JsonSyntaxError, nestingDepth, parseJsonText, toJsonNode, fromJsonNode, type JsonNode } from '../schema/json-ast';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './json-patch';
 import { applyMergePatch, MergePatchError } from './json-merge-patch';
 import { mergeMap, SERVER_SIDE, SmpError } from './strategic/merge';
@@ -15,6 +15,14 @@ export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
 export type PatchType = 'json' | 'merge' | 'strategic';
 
 const MAX_JSON_PATCH_OPERATIONS = 10000;
+
+/**
+ * Patches nested deeper than this are refused. Go applies them at any depth its JSON
+ * decoder accepts (10000); the merges and error texts here recurse, and the JavaScript
+ * stack ends a few thousand levels down. No object the API serves is nested a
+ * hundredth as deep, so only a broken or hostile client meets this.
+ */
+export const MAX_PATCH_DEPTH = 1000;
 
 /** The patch type of a Content-Type header (parameters ignored); undefined when it is none of the three. */
 export function patchTypeOf(contentType: string): PatchType | undefined {
@@ -71,6 +79,9 @@ export function applyPatch(kind: KindRef, target: object, patch: unknown, conten
   }
   const current = structuredClone(target) as Record<string, unknown>;
   const node = patchNode(patch);
+  if (!(node instanceof JsonSyntaxError) && nestingDepth(node) > MAX_PATCH_DEPTH) {
+    throw badRequest(`the patch is nested more than ${MAX_PATCH_DEPTH} levels deep, which this server does not support`);
+  }
   switch (type) {
     case 'json': {
       if (node instanceof JsonSyntaxError) throw badRequest(node.message);

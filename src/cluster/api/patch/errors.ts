@@ -11,8 +11,11 @@ export class PatchError extends Error {
 }
 
 function status(code: number, reason: string, message: string, causes?: StatusCause[]): Status {
-  const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  // Go's field order; an empty reason (StatusReasonUnknown) is left out, as omitempty does.
+  const s = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message } as Status;
+  if (reason) s.reason = reason;
   if (causes) s.details = { causes };
+  s.code = code;
   return s;
 }
 

@@ -2,10 +2,11 @@
 // sigs.k8s.io/json (case-sensitive, strict errors collected with their paths, the
 // first type error ends it) or runtime.DefaultUnstructuredConverter for maps.
 import { definition, type Definition, type TypeRef } from './model';
-import { fromJsonNode, goValueKind, type JsonNode } from './json-ast';
+import { fromJsonNode, goValueKind, nestingDepth, type JsonNode } from './json-ast';
 import { formatMicroTime, formatTime, GoTimeError, parseGoTime, RFC3339, RFC3339_MICRO } from './go-time';
 import { canonicalQuantity, quantityError } from './quantity';
 import { isPlainObject, setOwn } from './props';
+import { goQuote } from '../errors/go-format';
 
 /** How the body reaches the typed object: JSON text, or a map (after a strategic merge patch). */
 export type DecodeSource = 'json' | 'unstructured';
@@ -16,6 +17,15 @@ export class DecodeFailure extends Error {}
 const INT32 = { min: -(2n ** 31n), max: 2n ** 31n - 1n };
 const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
 const OMIT = Symbol('omit');
+
+/**
+ * Free-form JSON (a managedFields entry's fieldsV1) nested deeper than this is left out
+ * of the object. Go keeps up to 10000 levels; V8's JSON.stringify and structuredClone
+ * overflow the stack at a few thousand, so one such object would make every later get,
+ * list and watch of its kind fail. Real field sets are a few dozen levels deep; upstream
+ * also drops managedFields it cannot use (FieldManager.UpdateNoErrors resets them).
+ */
+export const FREE_FORM_MAX_DEPTH = 500;
 
 interface Ctx {
   /** json: sigs.k8s.io/json's decoder; unstructured: runtime.DefaultUnstructuredConverter (strategic merge patch results). */
@@ -32,7 +42,8 @@ interface Ctx {
 
 function strictError(ctx: Ctx, msg: string, field: string): void {
   const path = ctx.strictPath.length ? `${ctx.strictPath.join('')}.${field}` : field;
-  const text = `${msg} ${JSON.stringify(path)}`;
+  // strictError.Error(): strconv.Quote of the path.
+  const text = `${msg} ${goQuote(path)}`;
   if (ctx.strictErrors.length >= 100 || ctx.seenStrict.has(text)) return;
   ctx.seenStrict.add(text);
   ctx.strictErrors.push(text);
@@ -122,6 +133,37 @@ function mergeRepeated(a: unknown, b: unknown): unknown {
   return out;
 }
 
+/**
+ * What a null list element or map value decodes to: Go leaves the fresh element at its
+ * zero value ("" for a string, "0" for a quantity, an empty struct), nil only for
+ * pointers, slices, maps and free-form values.
+ */
+function zeroValue(type: TypeRef): unknown {
+  if (type.go.startsWith('*')) return null;
+  switch (type.kind) {
+    case 'ref':
+      return {};
+    case 'scalar':
+      switch (type.name) {
+        case 'string':
+          return '';
+        case 'int32':
+        case 'int64':
+        case 'double':
+        case 'IntOrString':
+          return 0;
+        case 'boolean':
+          return false;
+        case 'Quantity':
+          return '0';
+        default:
+          return null;
+      }
+    default:
+      return null;
+  }
+}
+
 function decodeValue(node: JsonNode, type: TypeRef, ctx: Ctx): unknown {
   switch (type.kind) {
     case 'ref': {
@@ -137,7 +179,7 @@ function decodeValue(node: JsonNode, type: TypeRef, ctx: Ctx): unknown {
         ctx.strictPath.push(`[${i}]`);
         const v = decodeValue(item, type.of, ctx);
         ctx.strictPath.pop();
-        out.push(v === OMIT ? null : v);
+        out.push(v === OMIT ? zeroValue(type.of) : v);
       });
       return out;
     }
@@ -152,7 +194,7 @@ function decodeValue(node: JsonNode, type: TypeRef, ctx: Ctx): unknown {
         pushKey(ctx, key);
         const v = decodeValue(value, type.of, ctx);
         ctx.strictPath.pop();
-        setOwn(out, key, v === OMIT ? null : key in out ? mergeRepeated(out[key], v) : v);
+        setOwn(out, key, v === OMIT ? zeroValue(type.of) : key in out ? mergeRepeated(out[key], v) : v);
       }
       return out;
     }
@@ -195,7 +237,8 @@ function decodeScalar(node: JsonNode, type: TypeRef & { kind: 'scalar' }, ctx: C
       if (!integerIn(node.raw, INT32)) throw new DecodeFailure(`json: cannot unmarshal number ${node.raw} into Go value of type int32`);
       return node.v;
     case 'Quantity': {
-      const text = node.t === 'string' ? node.v.trim() : node.t === 'number' ? node.raw : JSON.stringify(fromJsonNode(node));
+      // Any object or array is refused by its first byte alone; it need not be spelt out (nor be shallow).
+      const text = node.t === 'string' ? node.v.trim() : node.t === 'number' ? node.raw : node.t === 'object' ? '{}' : node.t === 'array' ? '[]' : JSON.stringify(fromJsonNode(node));
       const err = quantityError(text);
       if (err) throw new DecodeFailure(err);
       return canonicalQuantity(text);
@@ -212,7 +255,9 @@ function decodeScalar(node: JsonNode, type: TypeRef & { kind: 'scalar' }, ctx: C
       }
     }
     default:
-      // RawExtension, FieldsV1 and free-form objects keep whatever JSON they were given.
+      // RawExtension, FieldsV1 and free-form objects keep whatever JSON they were given,
+      // unless it nests deeper than this server can store and serve (see FREE_FORM_MAX_DEPTH).
+      if (nestingDepth(node) > FREE_FORM_MAX_DEPTH) return OMIT;
       return fromJsonNode(node);
   }
 }

@@ -90,6 +90,9 @@ export function decodeDetailed(kind: string, apiVersion: string, raw: unknown, m
     if (e instanceof JsonSyntaxError) return unrecognized(`couldn't get version/kind; json parse error: ${e.message}`);
     throw e;
   }
+  // Go's json.Unmarshal of null into a struct leaves it as it was, without an error:
+  // the body decodes as an empty object of the endpoint's kind.
+  if (root.t === 'null') root = { t: 'object', entries: [] };
   if (root.t !== 'object') {
     return unrecognized(
       `couldn't get version/kind; json parse error: json: cannot unmarshal ${goValueKind(root)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,

@@ -5,7 +5,7 @@ import { decodeErrorMessage, decodeProtobuf, PROTOBUF_MEDIA_TYPE, ProtobufDecode
 import { decodeObject, fieldValidationOf } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { fail } from '../errors';
-import { readBody } from '../http/body';
+import { MAX_BODY_BYTES, readBody } from '../http/body';
 import type { ApiRequest } from '../request';
 import { apiVersionOf, type ResourceInfo } from '../resources';
 
@@ -18,17 +18,18 @@ export async function readRaw(r: ApiRequest): Promise<Buffer> {
   try {
     return await readBody(r.req);
   } catch (err) {
-    if ((err as { tooLarge?: boolean }).tooLarge) fail({ ...statusErrors.badRequest('the request body is too large'), reason: 'RequestEntityTooLarge', code: 413 });
+    // handlers/rest.go limitedReadBody.
+    if ((err as { tooLarge?: boolean }).tooLarge) fail(statusErrors.requestEntityTooLarge(`limit is ${MAX_BODY_BYTES}`));
     throw err;
   }
 }
 
-export function decodeAs(info: ResourceInfo, kind: string, text: string | unknown, fieldValidation: string | null): Decoded {
+export function decodeAs(info: ResourceInfo, kind: string, text: string | unknown, fieldValidation: string | null, apiVersion = apiVersionOf(info)): Decoded {
   const mode = fieldValidationOf(fieldValidation);
   if (!mode) {
     fail(statusErrors.invalid({ group: 'meta.k8s.io', kind: 'CreateOptions' }, '', [fieldErrors.notSupported('fieldValidation', fieldValidation, ['', 'Ignore', 'Strict', 'Warn'])]));
   }
-  const result = decodeObject(kind, apiVersionOf(info), text, mode);
+  const result = decodeObject(kind, apiVersion, text, mode);
   if ('status' in result) fail(result.status);
   const object = result.object as KubeObject;
   object.metadata = object.metadata ?? {};
@@ -52,11 +53,21 @@ export function isProtobufBody(r: ApiRequest): boolean {
   return (r.req.headers['content-type'] ?? '').split(';')[0]!.trim() === PROTOBUF_MEDIA_TYPE;
 }
 
-export async function decodeBody(r: ApiRequest, kind = r.info.kind): Promise<Decoded> {
-  const raw = await readRaw(r);
-  const type = (r.req.headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
-  if (raw.length === 0) fail(statusErrors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'));
-  if (type === 'application/yaml') {
+const UNSUPPORTED_MEDIA_TYPE = 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf';
+
+/** The body's media type when the server can read it (NegotiateInputSerializer); 415 otherwise. */
+export function bodyMediaType(r: ApiRequest): 'json' | 'yaml' | 'protobuf' {
+  const type = (r.req.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/yaml') return 'yaml';
+  if (type === PROTOBUF_MEDIA_TYPE) return 'protobuf';
+  if (type === 'application/json' || type === '*/*' || type === '') return 'json';
+  return fail({ ...statusErrors.badRequest(UNSUPPORTED_MEDIA_TYPE), reason: 'UnsupportedMediaType', code: 415 });
+}
+
+/** A body read already, decoded as `kind` of `apiVersion` as the create and update handlers decode. */
+export async function decodeRaw(r: ApiRequest, raw: Buffer, kind: string, apiVersion: string): Promise<Decoded> {
+  const type = bodyMediaType(r);
+  if (type === 'yaml') {
     const yaml = await import('js-yaml');
     let value: unknown;
     try {
@@ -64,16 +75,29 @@ export async function decodeBody(r: ApiRequest, kind = r.info.kind): Promise<Dec
     } catch (err) {
       fail(statusErrors.badRequest(`error converting YAML to JSON: ${(err as Error).message}`));
     }
-    return decodeAs(r.info, kind, value, r.query.get('fieldValidation'));
+    return decodeAs(r.info, kind, value, r.query.get('fieldValidation'), apiVersion);
   }
-  if (type === PROTOBUF_MEDIA_TYPE) return decodeAs(r.info, kind, protobufValue(raw, apiVersionOf(r.info), kind), r.query.get('fieldValidation'));
-  if (type !== 'application/json' && type !== '*/*') {
-    fail({ ...statusErrors.badRequest(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`), reason: 'UnsupportedMediaType', code: 415 });
-  }
-  return decodeAs(r.info, kind, raw.toString('utf8'), r.query.get('fieldValidation'));
+  if (type === 'protobuf') return decodeAs(r.info, kind, protobufValue(raw, apiVersion, kind), r.query.get('fieldValidation'), apiVersion);
+  // An empty body is JSON's "unexpected end of JSON input", as upstream's decoder says.
+  return decodeAs(r.info, kind, raw.toString('utf8'), r.query.get('fieldValidation'), apiVersion);
+}
+
+export async function decodeBody(r: ApiRequest, kind = r.info.kind): Promise<Decoded> {
+  return decodeRaw(r, await readRaw(r), kind, apiVersionOf(r.info));
+}
+
+/**
+ * A Warning header value as k8s.io/apimachinery's NewWarningHeader writes it: `299 - "text"`
+ * with only `"` and `\\` escaped, the text's UTF-8 bytes as they are. Node takes header
+ * values as Latin-1, so the bytes travel as one character each; control characters (Go's
+ * net/http turns CR and LF into spaces, Node refuses them all) become spaces.
+ */
+export function warningHeaderValue(text: string): string {
+  const quoted = `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return `299 - ${Buffer.from(quoted, 'utf8').toString('latin1').replace(/[\x00-\x08\x0a-\x1f\x7f]/g, ' ')}`;
 }
 
 export function warningHeaders(warnings: string[]): Record<string, string[]> {
   if (warnings.length === 0) return {};
-  return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) };
+  return { Warning: warnings.map(warningHeaderValue) };
 }

@@ -6,8 +6,10 @@ import type { KubeObject, Namespace } from '../../api/types';
 import type { ServerContext } from '../context';
 import { fail } from '../errors';
 import { objectFilter } from '../filter';
-import { readBody } from '../http/body';
-import { isProtobufBody, protobufValue } from './decode';
+import yaml from 'js-yaml';
+import { decodeDetailed } from '../../api/schema';
+import { isPlainObject } from '../../api/schema/props';
+import { bodyMediaType, protobufValue, readRaw } from './decode';
 import { sendJSON } from '../http/respond';
 import { timestamp } from '../meta';
 import { presentObject } from '../present';
@@ -24,16 +26,15 @@ export interface DeleteOptions {
 const POLICIES = ['Background', 'Foreground', 'Orphan'];
 
 export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
-  const raw = await readBody(r.req);
+  const raw = await readRaw(r);
   let options: DeleteOptions = {};
-  if (raw.length && isProtobufBody(r)) {
-    // kubectl drain sends its DeleteOptions as protobuf.
-    options = protobufValue(raw, 'v1', 'DeleteOptions') as DeleteOptions;
-  } else if (raw.length) {
-    try {
-      options = JSON.parse(raw.toString('utf8')) as DeleteOptions;
-    } catch (err) {
-      fail(statusErrors.badRequest(`${(err as Error).message}`));
+  if (raw.length) {
+    const type = bodyMediaType(r);
+    if (type === 'protobuf') {
+      // kubectl drain sends its DeleteOptions as protobuf.
+      options = protobufValue(raw, 'v1', 'DeleteOptions') as DeleteOptions;
+    } else {
+      options = decodeDeleteOptions(raw, type);
     }
   }
   const q = r.query;
@@ -46,6 +47,38 @@ export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
     ]));
   }
   return options;
+}
+
+/**
+ * A JSON or YAML DeleteOptions body as the delete handler decodes it: null is no options, and
+ * what the decoder refuses goes back as the decoder's own error, which kube-apiserver does not
+ * turn into a Status: a 500 without a reason.
+ */
+function decodeDeleteOptions(raw: Buffer, type: 'json' | 'yaml'): DeleteOptions {
+  // JSON goes to the decoder as text (its syntax errors worded as Go's); YAML as the value it holds.
+  let body: unknown = raw.toString('utf8');
+  if (type === 'yaml') {
+    try {
+      body = yaml.load(body as string) ?? null;
+    } catch (err) {
+      fail(statusErrors.unknownError((err as Error).message));
+    }
+    if (typeof body === 'string') body = JSON.stringify(body);
+  }
+  // meta.k8s.io/v1 is the group DeleteOptions live in; the legacy "v1" is accepted too.
+  if (typeof body === 'string' && body.includes('meta.k8s.io/v1')) {
+    try {
+      const parsed = JSON.parse(body) as unknown;
+      if (isPlainObject(parsed) && parsed.apiVersion === 'meta.k8s.io/v1') body = JSON.stringify({ ...parsed, apiVersion: 'v1' });
+    } catch {
+      // the decoder reports it
+    }
+  } else if (isPlainObject(body) && body.apiVersion === 'meta.k8s.io/v1') {
+    body = { ...body, apiVersion: 'v1' };
+  }
+  const decoded = decodeDetailed('DeleteOptions', 'v1', body, 'Ignore');
+  if ('error' in decoded) fail(statusErrors.unknownError(decoded.error));
+  return decoded.object as DeleteOptions;
 }
 
 function successStatus(info: ResourceInfo, object: KubeObject): unknown {

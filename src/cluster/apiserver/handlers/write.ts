@@ -67,11 +67,8 @@ export async function createObject(info: ResourceInfo, object: KubeObject, ctx: 
   const refused = admitCreate(info.kind, object);
   if (refused) fail(refused);
   prepareForCreate(info.kind, object);
-  if (!object.metadata.name) {
-    fail(statusErrors.invalid({ group: info.group, kind: info.kind }, '', [
-      { type: 'FieldValueRequired', field: 'metadata.name', badValue: '', detail: 'name or generateName is required' },
-    ]));
-  }
+  // A missing name is one of validation's errors (ValidateObjectMeta), reported with the
+  // others and after namespace admission, as upstream reports it.
   prepareMetaForCreate(object, ctx.now());
   admitNamespace(info, object.metadata.namespace, ctx);
   validate(info, object);

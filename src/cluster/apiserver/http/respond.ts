@@ -19,14 +19,16 @@ export function goJSON(body: unknown, pretty = false): string {
 }
 
 export function sendJSON(res: ServerResponse, code: number, body: unknown, pretty = false): void {
-  const text = goJSON(body, pretty);
+  // As bytes: Node writes the header block in the encoding of a string body (UTF-8), but as
+  // Latin-1 before a Buffer, so header values carry exactly the bytes they spell (see warningHeaderValue).
+  const bytes = Buffer.from(goJSON(body, pretty), 'utf8');
   res.writeHead(code, {
     'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
     'Cache-Control': 'no-cache, private',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 export function sendStatus(res: ServerResponse, status: Status, pretty = false): void {

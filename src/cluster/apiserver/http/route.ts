@@ -23,6 +23,20 @@ const SIMPLE: Record<string, Route['type']> = {
   '/openapi/v3': 'openapi-v3',
 };
 
+/**
+ * A path segment with its %XX escapes decoded as Go's url package does: bytes, which may
+ * not be UTF-8 (decodeURIComponent would throw on `%ff`; invalid bytes become U+FFFD).
+ */
+function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  return Buffer.from(segment.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
+/** Whether a request path is one Go's url.ParseRequestURI accepts: every % starts an escape. */
+export function validEscapes(pathname: string): boolean {
+  return !/%(?![0-9A-Fa-f]{2})/.test(pathname);
+}
+
 export function parseRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const simple = SIMPLE[path];
@@ -30,7 +44,7 @@ export function parseRoute(pathname: string): Route {
   if (path.startsWith('/healthz/') || path.startsWith('/livez/') || path.startsWith('/readyz/')) return { type: path.split('/')[1] as 'healthz' };
   if (path.startsWith('/openapi/v3/')) return { type: 'openapi-v3-doc', path: path.slice('/openapi/v3/'.length) };
 
-  const parts = path.split('/').slice(1).map(decodeURIComponent);
+  const parts = path.split('/').slice(1).map(decodeSegment);
   let group: string;
   let version: string;
   let rest: string[];

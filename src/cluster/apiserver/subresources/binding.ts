@@ -3,8 +3,7 @@ import { statusErrors } from '../../api/errors';
 import type { Pod } from '../../api/types';
 import type { ServerContext } from '../context';
 import { fail } from '../errors';
-import { isProtobufBody, protobufValue } from '../handlers/decode';
-import { readBody } from '../http/body';
+import { decodeRaw, readRaw } from '../handlers/decode';
 import { sendJSON } from '../http/respond';
 import { timestamp } from '../meta';
 import type { ApiRequest } from '../request';
@@ -16,18 +15,8 @@ interface Binding {
 
 export async function handleBinding(r: ApiRequest, ctx: ServerContext): Promise<void> {
   if (r.method !== 'POST') fail(statusErrors.methodNotSupported({ group: '', resource: 'pods/binding' }, r.method.toLowerCase()));
-  let binding: Binding;
-  const raw = await readBody(r.req);
-  if (isProtobufBody(r)) {
-    // What a Go scheduler sends (client-go asks for protobuf for built-in kinds).
-    binding = protobufValue(raw, 'v1', 'Binding') as Binding;
-  } else {
-    try {
-      binding = JSON.parse(raw.toString('utf8')) as Binding;
-    } catch (err) {
-      fail(statusErrors.badRequest((err as Error).message));
-    }
-  }
+  // A create of the binding subresource: the body decodes as any created object does.
+  const binding = (await decodeRaw(r, await readRaw(r), 'Binding', 'v1')).object as Binding;
   const node = binding.target?.name;
   if (!node) fail(statusErrors.invalid({ group: '', kind: 'Binding' }, r.name!, [{ type: 'FieldValueRequired', field: 'target.name', badValue: '', detail: '' }]));
   const now = timestamp(ctx.now());

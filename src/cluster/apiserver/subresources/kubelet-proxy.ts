@@ -15,10 +15,14 @@ export const KUBELET_PORT = 10250;
 /** The kubelet address (host:port) for the node running `pod`. */
 export function kubeletFor(ctx: ServerContext, pod: Pod): { host: string; port: number } {
   if (!pod.spec.nodeName) fail(statusErrors.badRequest(`pod ${pod.metadata.name} does not have a host assigned`));
+  // GetConnectionInfo: the node must exist and have an address of a preferred type; its
+  // "no preferred addresses" error is not a Status, so it reaches the client as a bare 500.
   const node = ctx.store.tryGet(NODES, undefined, pod.spec.nodeName) as Node | undefined;
-  const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
-  if (!ip) fail(statusErrors.internalError(`no InternalIP for node ${pod.spec.nodeName}`));
-  return { host: ip, port: node?.status?.daemonEndpoints?.kubeletEndpoint?.Port ?? KUBELET_PORT };
+  if (!node) fail(statusErrors.notFound({ group: '', resource: 'nodes' }, pod.spec.nodeName));
+  const addresses = node.status?.addresses ?? [];
+  const ip = addresses.find((a) => a.type === 'InternalIP')?.address;
+  if (!ip) fail(statusErrors.unknownError(`no preferred addresses found; known addresses: [${addresses.map((a) => `{${a.type} ${a.address}}`).join(' ')}]`));
+  return { host: ip, port: node.status?.daemonEndpoints?.kubeletEndpoint?.Port ?? KUBELET_PORT };
 }
 
 export async function handleLog(r: ApiRequest, ctx: ServerContext): Promise<void> {

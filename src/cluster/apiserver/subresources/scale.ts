@@ -6,10 +6,9 @@ import { formatLabelSelector } from '../../api/selectors';
 import type { Deployment, KubeObject } from '../../api/types';
 import type { ServerContext } from '../context';
 import { fail } from '../errors';
-import { readBody } from '../http/body';
 import { sendJSON, sendStatus } from '../http/respond';
 import type { ApiRequest } from '../request';
-import { isProtobufBody, protobufValue } from '../handlers/decode';
+import { decodeRaw, readRaw } from '../handlers/decode';
 import { updateObject } from '../handlers/write';
 
 interface Scale extends KubeObject {
@@ -33,19 +32,17 @@ export async function handleScale(r: ApiRequest, ctx: ServerContext): Promise<vo
   const current = ctx.store.get(r.info, r.namespace, r.name!) as Deployment;
   if (r.method === 'GET') return sendJSON(r.res, 200, toScale(current), r.pretty);
   if (r.method !== 'PUT' && r.method !== 'PATCH') return sendStatus(r.res, statusErrors.methodNotSupported({ group: r.info.group, resource: `${r.info.resource}/scale` }, r.method.toLowerCase()), r.pretty);
-  const raw = await readBody(r.req);
+  const raw = await readRaw(r);
   const body = raw.toString('utf8');
   let scale: Scale;
-  if (r.method === 'PUT' && isProtobufBody(r)) {
-    scale = protobufValue(raw, 'autoscaling/v1', 'Scale') as unknown as Scale;
-    // ScaleSpec.replicas is a plain int32 with omitempty: the Go struct's JSON leaves out a 0.
-    scale.spec = { ...scale.spec, replicas: scale.spec?.replicas ?? 0 };
-  } else if (r.method === 'PUT') {
-    try {
-      scale = JSON.parse(body) as Scale;
-    } catch (err) {
-      fail(statusErrors.badRequest((err as Error).message));
+  if (r.method === 'PUT') {
+    // An update of the scale subresource: decoded and name-checked as any update.
+    scale = (await decodeRaw(r, raw, 'Scale', 'autoscaling/v1')).object as unknown as Scale;
+    if (scale.metadata?.name !== r.name) {
+      fail(statusErrors.badRequest(`the name of the object (${scale.metadata?.name ?? ''}) does not match the name on the URL (${r.name})`));
     }
+    // ScaleSpec.replicas is a plain int32 with omitempty: left out, it is 0.
+    scale.spec = { ...scale.spec, replicas: scale.spec?.replicas ?? 0 };
   } else {
     const type = (r.req.headers['content-type'] ?? '').split(';')[0]!.trim();
     try {
