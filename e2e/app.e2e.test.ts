@@ -1,12 +1,13 @@
 // The app in Chromium through `kubelab serve`: first run, start, terminals on
 // every host, flow control, language, manifests — what a learner does first.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot } from './support/browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS, openBrowser, screenshot } from './support/browser';
 import { LAB, ROOT, controlPlaneBuilt, freePort, kubelab, labRunning, rootWithNewRecipe, startServe, type Served } from './support/lab';
-import { pane, typeIn, waitForText } from './support/terminal';
+import { pane, run, typeIn, waitForText } from './support/terminal';
 
 const HOSTS = ['master', 'node1', 'node2', 'station', 'cloud'];
 
@@ -17,10 +18,20 @@ let page: Page;
 let reused = false;
 
 beforeAll(async () => {
+  // Pictures of failures from an earlier run would tell of failures this run did not have.
+  for (const f of existsSync(ARTIFACTS) ? readdirSync(ARTIFACTS) : []) if (f.startsWith('failed-')) rmSync(join(ARTIFACTS, f));
   reused = labRunning();
   console.log(reused ? `e2e: lab "${LAB}" is already running: using it and leaving it up` : `e2e: no lab running: the UI starts "${LAB}" and the tests remove it at the end`);
   served = await startServe();
   ({ context, page } = await openBrowser('en-US'));
+});
+
+// A failing step leaves a picture of the page as it was, beside the others.
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const name = `failed-${task.name.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`;
+    await screenshot(page, name).catch(() => {});
+  });
 });
 
 afterAll(async () => {
@@ -271,57 +282,163 @@ if (!cluster) console.log('e2e: SKIPPING the cluster steps: the control plane is
 describe.runIf(cluster)('the cluster in the app', () => {
   // In someone else's lab the lesson's names may be taken: use names of our own there.
   const app = () => (reused ? 'e2e-webui' : 'webui');
+  const clusterIPService = () => (reused ? `${app()}-svc` : 'clusterip-service');
+  const lbService = () => (reused ? `${app()}-lb` : 'loadbalancer-service');
+  const kubectl = (...args: string[]) => kubelab(['exec', 'master', '--', 'kubectl', ...args]);
+  /** The deployment's pods as kubectl sees them. */
+  const kubectlPods = () => {
+    const r = kubectl('get', 'pods', '-l', `app=${app()}`, '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.podIP} {.spec.nodeName} {.status.phase}{"\\n"}{end}');
+    expect(r.code, r.out).toBe(0);
+    return r.out.trim().split('\n').filter(Boolean).map((l) => {
+      const [name, ip, node, phase] = l.split(' ');
+      return { name: name!, ip: ip!, node: node!, phase: phase! };
+    });
+  };
+  const pods = () => page.locator(`[data-testid="topology-pod"][data-pod^="${app()}-"]`);
+  const serviceRow = (name: string) => page.locator(`[data-testid="topology-service"][data-service="${name}"]`);
+  /** A Service's row as the learner reads it: NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), ENDPOINTS. */
+  const rowCells = async (name: string) => {
+    const cells = (await serviceRow(name).locator('td').allInnerTexts()).slice(0, 5).map((t) => t.trim());
+    return [...cells, (await serviceRow(name).locator('.endpoint').allInnerTexts()).join(' ')];
+  };
+  /** Leftovers of an earlier run that stopped half-way, in a lab that stays up. */
+  const removeOurs = () => {
+    if (!reused) return;
+    kubectl('delete', `deployment/${app()}`, `service/${clusterIPService()}`, `service/${lbService()}`, '--ignore-not-found', '--wait=false');
+  };
+
+  beforeAll(async () => {
+    removeOurs();
+    const deadline = Date.now() + 90_000;
+    while (kubectlPods().length > 0) {
+      if (Date.now() > deadline) throw new Error(`pods of an earlier ${app()} are still there after 90 s`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }, 120_000);
+
+  afterAll(() => removeOurs());
+
+  // Whatever the steps before left on screen (another view, Korean, a grid), these
+  // start where a learner would look: the topology, in English. Terminals are
+  // brought to the front by `run`/`typeIn` themselves.
+  beforeEach(async () => {
+    await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+    if ((await page.getByTestId('language-select').inputValue()) !== 'en') await page.getByTestId('language-select').selectOption('en');
+    await page.getByTestId('view-topology').click();
+    await page.getByTestId('topology-view').waitFor();
+  });
 
   it('kubectl get nodes in master shows the nodes', async () => {
     const master = pane(page, 'master');
-    await typeIn(page, master, 'clear; kubectl get nodes\n');
-    const text = await waitForText(master, /node2\s+Ready/, 60_000);
-    expect(text).toMatch(/master\s+Ready/);
-    expect(text).toMatch(/node1\s+Ready/);
+    const text = await run(page, master, 'kubectl get nodes');
+    expect(text).toMatch(/^master\s+Ready\s+control-plane\s/m);
+    expect(text).toMatch(/^node1\s+Ready\s/m);
+    expect(text).toMatch(/^node2\s+Ready\s/m);
     await screenshot(page, '10-kubectl-get-nodes');
   });
 
-  it('the webui deployment appears in the topology as three running pods', async () => {
+  it('the webui deployment appears in the topology as three running pods on the nodes, with their IPs', async () => {
     const master = pane(page, 'master');
     const create = reused ? `kubectl create deployment ${app()} --image=nginx --replicas=3` : 'kubectl create -f deploy-nginx.yaml';
-    await typeIn(page, master, `clear; ${create}\n`);
-    await waitForText(master, /created/, 30_000);
-    const pods = page.locator(`[data-testid="topology-pod"][data-pod^="${app()}-"]`);
-    await expect.poll(() => pods.count(), { timeout: 90_000 }).toBe(3);
+    expect(await run(page, master, create)).toMatch(new RegExp(`^deployment.apps/${app()} created$`, 'm'));
+    await expect.poll(() => pods().count(), { timeout: 90_000 }).toBe(3);
     await expect.poll(() => page.locator(`[data-testid="topology-pod"][data-pod^="${app()}-"][data-status="Running"]`).count(), { timeout: 120_000 }).toBe(3);
+    // Each pod where kubectl says it is: on its node's card, with its IP from that node's pod range.
+    const running = kubectlPods();
+    expect(running).toHaveLength(3);
+    for (const p of running) {
+      expect(p.phase).toBe('Running');
+      expect(p.node).toMatch(/^node[12]$/);
+      expect(p.ip).toMatch(p.node === 'node1' ? /^10\.244\.1\.\d+$/ : /^10\.244\.2\.\d+$/);
+      const shown = page.getByTestId(`topology-host-${p.node}`).locator(`[data-testid="topology-pod"][data-pod="${p.name}"]`);
+      await expect.poll(() => shown.locator('.pod-ip').innerText()).toBe(p.ip);
+      expect(await shown.locator('.pod-status').innerText()).toBe('Running');
+      expect(await shown.locator('.pod-name').innerText()).toBe(p.name);
+    }
     await screenshot(page, '11-topology-webui');
   }, 240_000);
 
   it('opens a terminal in a pod from the topology', async () => {
-    const pod = page.locator(`[data-testid="topology-pod"][data-pod^="${app()}-"]`).first();
+    const pod = pods().first();
     const name = (await pod.getAttribute('data-pod'))!;
+    const ip = await pod.locator('.pod-ip').innerText();
     await pod.getByTestId('pod-terminal').click();
     const p = pane(page, `default/${name}`);
     await p.and(page.locator('[data-state="open"]')).waitFor({ timeout: 30_000 });
-    await typeIn(page, p, 'echo in-$(hostname)\n');
-    await waitForText(p, new RegExp(`^in-${name}$`, 'm'), 30_000);
+    // A shell in the pod itself: its hostname is the pod's name and its address the pod's IP.
+    expect(await run(page, p, 'echo "in-$(hostname) at $(hostname -i)"')).toMatch(new RegExp(`^in-${name} at ${ip.replace(/\./g, '\\.')}$`, 'm'));
     await screenshot(page, '12-pod-terminal');
   });
 
   it('counts where requests to a Service went and draws the last one through the chains', async () => {
     const master = pane(page, 'master');
-    const svc = reused ? `${app()}-svc` : 'clusterip-service';
+    const svc = clusterIPService();
     const create = reused ? `kubectl expose deployment ${app()} --name=${svc} --port=80` : 'kubectl create -f clusterip-nginx.yaml';
-    await typeIn(page, master, `clear; ${create}\n`);
-    await waitForText(master, /(created|exposed)/, 30_000);
+    expect(await run(page, master, create)).toMatch(new RegExp(`^service/${svc} (created|exposed)$`, 'm'));
+    const running = kubectlPods();
+    const clusterIP = kubectl('get', 'service', svc, '-o', 'jsonpath={.spec.clusterIP}').out.trim();
+    if (!reused) expect(clusterIP).toBe('10.100.100.100');
+    // The topology's row, live: the address kubectl gave and the three pods behind it.
+    const endpoints = running.map((p) => `${p.ip}:80`).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    await expect.poll(() => rowCells(svc), { timeout: 30_000 }).toEqual([svc, 'ClusterIP', clusterIP, '<none>', '80/TCP', endpoints.join(' ')]);
+
     await page.getByTestId('view-traffic').click();
-    await expect.poll(() => page.getByTestId('traffic-service').locator('option').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringContaining(`default/${svc}`));
+    await expect.poll(() => page.getByTestId('traffic-service').locator('option').allInnerTexts(), { timeout: 30_000 }).toContainEqual(`default/${svc} (ClusterIP ${clusterIP})`);
     await page.getByTestId('traffic-service').selectOption(`default/${svc}`);
-    const ip = (await page.getByTestId('traffic-service').locator('option:checked').innerText()).match(/(\d+\.\d+\.\d+\.\d+)/)![1];
-    await typeIn(page, master, `for i in $(seq 1 9); do curl -s -o /dev/null -w '%{http_code} ' ${ip}; done; echo\n`);
-    await waitForText(master, /(200 ){9}/, 60_000);
-    await page.getByTestId('traffic-chart').waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator('[data-testid="traffic-path"] .chain-name').allInnerTexts(), { timeout: 15_000 }).toEqual(
-      expect.arrayContaining(['KUBE-SERVICES', expect.stringMatching(/^KUBE-SVC-/), expect.stringMatching(/^KUBE-SEP-/)]),
-    );
+    // The first look at the counters (kube-proxy's rules for it are on the nodes, nothing counted yet).
+    const bars = page.locator('[data-testid="traffic-chart"] .bar-row');
+    await expect.poll(() => bars.locator('.bar-label').allInnerTexts(), { timeout: 30_000 }).toEqual(endpoints.map((e) => `${e} (${running.find((p) => e.startsWith(`${p.ip}:`))!.name})`));
+    expect(await bars.locator('.bar-value').allInnerTexts()).toEqual(['0', '0', '0']);
+
+    expect(await run(page, master, `for i in $(seq 1 9); do curl -s -o /dev/null -w '%{http_code} ' ${clusterIP}; done; echo`, 60_000)).toMatch(/^(200 ){8}200\s*$/m);
+    // Nine connections, each counted once by the KUBE-SEP chain of the endpoint it went to.
+    const total = async () => (await bars.locator('.bar-value').allInnerTexts()).reduce((a, v) => a + Number(v), 0);
+    await expect.poll(total, { timeout: 15_000 }).toBe(9);
+    await expect.poll(() => page.locator('[data-testid="traffic-path"] .chain-name').allInnerTexts(), { timeout: 15_000 }).toEqual([
+      'KUBE-SERVICES',
+      expect.stringMatching(/^KUBE-SVC-[A-Z0-9]{16}$/),
+      expect.stringMatching(/^KUBE-SEP-[A-Z0-9]{16}$/),
+    ]);
+    // Each step's taken rule leads to the next chain, the last one rewrites to the pod the chart marks.
+    const chains = page.locator('[data-testid="traffic-path"] .chain:not(.pod-end)');
+    const names = await chains.locator('.chain-name').allInnerTexts();
+    const taken = await chains.locator('.rules .taken').allInnerTexts();
+    expect(taken).toHaveLength(3);
+    expect(taken[0]).toMatch(new RegExp(`^\\[\\d+:\\d+\\] -A KUBE-SERVICES -d ${clusterIP}/32 .*-j ${names[1]}$`));
+    expect(taken[1]).toMatch(new RegExp(`^\\[\\d+:\\d+\\] -A ${names[1]} .*-j ${names[2]}$`));
+    const dnat = taken[2]!.match(new RegExp(`^\\[[1-9]\\d*:\\d+\\] -A ${names[2]} .*-j DNAT --to-destination (\\S+)$`));
+    expect(dnat, taken[2]).not.toBeNull();
+    const target = running.find((p) => `${p.ip}:80` === dnat![1])!;
+    expect(target).toBeDefined();
+    expect(await page.locator('[data-testid="traffic-path"] .pod-end').innerText()).toBe(`→ ${target.name}`);
+    expect(await page.locator('[data-testid="traffic-chart"] .bar-row.last .bar-label').innerText()).toBe(`${dnat![1]} (${target.name})`);
     await screenshot(page, '13-traffic');
     await page.getByTestId('view-topology').click();
-    await typeIn(page, master, `clear; kubectl delete service ${svc}; kubectl delete deployment ${app()}\n`);
-    await waitForText(master, /deleted[\s\S]*deleted/, 60_000);
   }, 180_000);
+
+  it('shows a LoadBalancer Service with its NodePort, EXTERNAL-IP and endpoints, live', async () => {
+    const master = pane(page, 'master');
+    const svc = lbService();
+    const create = reused ? `kubectl expose deployment ${app()} --name=${svc} --type=LoadBalancer --port=80` : 'kubectl create -f loadbalancer-nginx.yaml';
+    expect(await run(page, master, create)).toMatch(new RegExp(`^service/${svc} (created|exposed)$`, 'm'));
+    // The cloud gives it an address from 10.100.0.240-249 a moment later; the row follows.
+    let external = '';
+    await expect.poll(() => (external = kubectl('get', 'service', svc, '-o', 'jsonpath={.status.loadBalancer.ingress[0].ip}').out.trim()), { timeout: 60_000 }).toMatch(/^10\.100\.0\.24\d$/);
+    const spec = kubectl('get', 'service', svc, '-o', 'jsonpath={.spec.clusterIP} {.spec.ports[0].nodePort}').out.trim().split(' ');
+    const endpoints = kubectlPods().map((p) => `${p.ip}:80`).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    await expect.poll(() => rowCells(svc), { timeout: 30_000 }).toEqual([svc, 'LoadBalancer', spec[0], external, `80:${spec[1]}/TCP`, endpoints.join(' ')]);
+    await screenshot(page, '14-topology-services');
+    // Gone from the cluster, gone from the picture.
+    await run(page, master, `kubectl delete service ${svc}`);
+    await expect.poll(() => serviceRow(svc).count(), { timeout: 30_000 }).toBe(0);
+  }, 120_000);
+
+  it('follows the deployment and its Service away when they are deleted', async () => {
+    const master = pane(page, 'master');
+    const text = await run(page, master, `kubectl delete service ${clusterIPService()} && kubectl delete deployment ${app()}`, 90_000);
+    expect(text).toMatch(new RegExp(`^service "${clusterIPService()}" deleted`, 'm'));
+    expect(text).toMatch(new RegExp(`^deployment.apps "${app()}" deleted`, 'm'));
+    await expect.poll(() => serviceRow(clusterIPService()).count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => pods().count(), { timeout: 90_000 }).toBe(0);
+  }, 120_000);
 });

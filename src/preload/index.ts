@@ -34,6 +34,13 @@ const api: KubelabApi = {
   loadSettings: () => invoke('loadSettings'),
   saveSettings: (settings) => invoke('saveSettings', settings),
   openExternal: (url) => invoke('openExternal', url),
+  lessonList: () => invoke('lessonList'),
+  lessonStatus: () => invoke('lessonStatus'),
+  lessonCommand: (stepId) => invoke('lessonCommand', stepId),
+  lessonCheck: (stepId) => invoke('lessonCheck', stepId),
+  lessonResetStep: (stepId) => invoke('lessonResetStep', stepId),
+  lessonResetLab: () => invoke('lessonResetLab'),
+  lessonDiagram: (sectionId) => invoke('lessonDiagram', sectionId),
 
   writeTerminal: (id, data) => send('writeTerminal', id, data),
   resizeTerminal: (id, size) => send('resizeTerminal', id, size),
@@ -45,6 +52,7 @@ const api: KubelabApi = {
   onTerminalExit: (listener) => subscribe('terminalExit', listener),
   onClusterView: (listener) => subscribe('clusterView', listener),
   onTraffic: (listener) => subscribe('traffic', listener),
+  onLessonProgress: (listener) => subscribe('lessonProgress', listener),
 };
 
 contextBridge.exposeInMainWorld('kubelab', api);

@@ -237,6 +237,159 @@ export interface AppInfo {
   bundledImage?: string;
 }
 
+// --- the guided lesson ------------------------------------------------------------------
+
+/** Every piece of lesson text comes in both languages: the panel follows the app's switch without asking again. */
+export interface LessonText {
+  ko: string;
+  en: string;
+}
+
+export type LessonSectionKind = 'concept' | 'lab' | 'summary';
+
+export type LessonDiagramKind = 'service-fanout' | 'service-types' | 'nodeport-path' | 'loadbalancer-path' | 'externalname-dns' | 'headless-dns' | 'kube-proxy-chains';
+
+/** One live object a diagram draws, and the part it plays. */
+export interface LessonDiagramObject {
+  kind: 'Service' | 'Pod' | 'Node' | 'Host' | 'EndpointSlice' | 'Rules' | 'DnsAnswer';
+  name?: string;
+  selector?: string;
+  host?: HostName;
+  role: LessonText;
+}
+
+export interface LessonDiagram {
+  kind: LessonDiagramKind;
+  caption: LessonText;
+  /** Said while the objects do not exist yet. */
+  empty: LessonText;
+  shows: LessonDiagramObject[];
+}
+
+export interface LessonStep {
+  id: string;
+  section: string;
+  host: HostName;
+  /** As written in the lesson: `{...}` placeholders are filled by lessonCommand. */
+  command: string;
+  title: LessonText;
+  text: LessonText;
+  lookFor: LessonText;
+  hint: LessonText;
+  /** The command fails on purpose (the lesson's typos). */
+  fails: boolean;
+}
+
+export interface LessonQuizItem {
+  id: string;
+  question: LessonText;
+  choices: LessonText[];
+  /** Index into `choices`. */
+  answer: number;
+  explain: LessonText;
+}
+
+export interface LessonSection {
+  id: string;
+  kind: LessonSectionKind;
+  title: LessonText;
+  /** Paragraphs; `code`, **bold**, "- " and "1. " lists, | tables |. */
+  body: LessonText;
+  diagram?: LessonDiagram;
+  steps: LessonStep[];
+  quiz: LessonQuizItem[];
+}
+
+export interface LessonView {
+  id: string;
+  title: LessonText;
+  summary: LessonText;
+  sections: LessonSection[];
+}
+
+export interface LessonStepStatus {
+  id: string;
+  section: string;
+  passed: boolean;
+  passedAt?: string;
+}
+
+/** The learner's progress, as saved in the settings folder. */
+export interface LessonStatus {
+  lesson: string;
+  /** The first step not passed yet (absent: all done). */
+  next?: string;
+  /** The step the learner was last on. */
+  current?: string;
+  passed: number;
+  total: number;
+  steps: LessonStepStatus[];
+}
+
+/** A step's command as its button types it; `problem` says why it cannot be filled in yet (e.g. no pod). */
+export interface LessonCommand {
+  id: string;
+  host: HostName;
+  command?: string;
+  problem?: LessonText;
+}
+
+export interface LessonCheck {
+  id: string;
+  passed: boolean;
+  /** Empty when passed; else what is missing, then what to do. */
+  hint: LessonText;
+  ms: number;
+}
+
+export interface LessonReset {
+  /** The step, or "lab". */
+  target: string;
+  ms: number;
+  /** Everything is in place (false: the deadline came first; `pending` says what is still on its way). */
+  settled: boolean;
+  pending: LessonText[];
+}
+
+/** One DNS question a diagram draws, answered by the cluster DNS (dig from the first webui pod). */
+export interface LessonDnsAnswer {
+  /** The Service whose name was asked. */
+  service: string;
+  name: string;
+  /** NOERROR, NXDOMAIN, …; absent when no server answered. */
+  status?: string;
+  records: { name: string; type: string; data: string }[];
+  /** Where dig ran, e.g. "pod webui-…". */
+  from?: string;
+}
+
+/** A Service's kube-proxy rules in one node, chain by chain, as iptables-save prints them. */
+export interface LessonRules {
+  host: HostName;
+  service: string;
+  /** KUBE-SERVICES / KUBE-NODEPORTS rules that lead to the Service. */
+  entries: LessonRule[];
+  /** KUBE-EXT-, KUBE-SVC-, KUBE-SEP- chains, in the order a packet meets them. */
+  chains: { name: string; rules: LessonRule[] }[];
+}
+
+export interface LessonRule {
+  chain: string;
+  text: string;
+  jump?: string;
+  probability?: number;
+  toDestination?: string;
+}
+
+/** What a section's diagram needs beyond the cluster view: DNS answers and rules, read live. */
+export interface LessonDiagramFacts {
+  section: string;
+  dns: LessonDnsAnswer[];
+  rules: LessonRules[];
+  /** Why some of it could not be read (English; the panel draws what it has). */
+  problems: string[];
+}
+
 // --- the contract ---------------------------------------------------------------------------
 
 /** Requests: each answers once. */
@@ -270,6 +423,20 @@ export interface ApiRequests {
   saveSettings(settings: Settings): Promise<void>;
   /** Opens an http(s) link outside the app, after checking it. */
   openExternal(url: string): Promise<boolean>;
+
+  /** The lesson's sections, steps and quiz, in both languages. */
+  lessonList(): Promise<LessonView>;
+  lessonStatus(): Promise<LessonStatus>;
+  /** The step's command with its placeholders filled from the live cluster. */
+  lessonCommand(stepId: string): Promise<LessonCommand>;
+  /** Checks the step against the live cluster (≤ 500 ms); a pass is saved and announced through onLessonProgress. */
+  lessonCheck(stepId: string): Promise<LessonCheck>;
+  /** Brings the cluster to the state the step expects (≤ 5 s). */
+  lessonResetStep(stepId: string): Promise<LessonReset>;
+  /** Empties the cluster back to its start (hosts kept) and forgets the progress. */
+  lessonResetLab(): Promise<LessonReset>;
+  /** The live DNS answers and rules a section's diagram draws. */
+  lessonDiagram(sectionId: string): Promise<LessonDiagramFacts>;
 }
 
 /** Notifications: fire and forget, for the terminal's hot path. */
@@ -288,6 +455,8 @@ export interface ApiEvents {
   terminalExit: TerminalExit;
   clusterView: ClusterView;
   traffic: TrafficSample;
+  /** The progress changed (a check passed, a reset), from any window. */
+  lessonProgress: LessonStatus;
 }
 
 export type Unsubscribe = () => void;
@@ -299,6 +468,7 @@ export interface KubelabApi extends ApiRequests, ApiNotifications {
   onTerminalExit(listener: (e: TerminalExit) => void): Unsubscribe;
   onClusterView(listener: (e: ClusterView) => void): Unsubscribe;
   onTraffic(listener: (e: TrafficSample) => void): Unsubscribe;
+  onLessonProgress(listener: (e: LessonStatus) => void): Unsubscribe;
 }
 
 /** What the engine serves to one client (a window or a WebSocket); dispose resolves once its terminals are hung up. */
@@ -311,11 +481,12 @@ export const REQUEST_NAMES = [
   'appInfo', 'checkDocker', 'imageStatus', 'buildImage', 'loadImage', 'chooseImageFile', 'cancelTask',
   'labStatus', 'startLab', 'stopLab', 'openTerminal', 'watchCluster', 'describeObject', 'watchTraffic',
   'listManifests', 'readManifest', 'writeManifest', 'loadSettings', 'saveSettings', 'openExternal',
+  'lessonList', 'lessonStatus', 'lessonCommand', 'lessonCheck', 'lessonResetStep', 'lessonResetLab', 'lessonDiagram',
 ] as const satisfies readonly (keyof ApiRequests)[];
 
 export const NOTIFICATION_NAMES = ['writeTerminal', 'resizeTerminal', 'ackTerminal', 'closeTerminal'] as const satisfies readonly (keyof ApiNotifications)[];
 
-export const EVENT_NAMES = ['progress', 'terminalData', 'terminalExit', 'clusterView', 'traffic'] as const satisfies readonly (keyof ApiEvents)[];
+export const EVENT_NAMES = ['progress', 'terminalData', 'terminalExit', 'clusterView', 'traffic', 'lessonProgress'] as const satisfies readonly (keyof ApiEvents)[];
 
 // Every name listed, none forgotten: a compile error here means a list above is incomplete.
 type Missing<T, L extends readonly string[]> = Exclude<keyof T, L[number]>;

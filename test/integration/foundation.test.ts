@@ -73,7 +73,9 @@ describe('the lab hosts', () => {
 
   it('stops and starts again', () => {
     expect(kubelab(['stop']).status).toBe(0);
-    expect(dockerNames('ps')).toHaveLength(5);
+    // Stop keeps every host (and any pod a cluster made) but runs none of them.
+    expect(dockerNames('running')).toEqual([]);
+    expect(dockerNames('ps', 'label=io.kubelab.role=host')).toHaveLength(5);
     const r = kubelab(['up', '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).state).toBe('running');

@@ -23,10 +23,12 @@ export function kubelab(args: string[], input?: string): { status: number; stdou
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function dockerNames(kind: 'ps' | 'network' | 'volume'): string[] {
+/** Names of the lab's Docker objects; `ps` lists stopped containers too unless `running`. */
+export function dockerNames(kind: 'ps' | 'running' | 'network' | 'volume', ...filters: string[]): string[] {
+  const extra = filters.flatMap((f) => ['--filter', f]);
   const args =
-    kind === 'ps'
-      ? ['ps', '-a', '--filter', `label=io.kubelab.lab=${lab}`, '--format', '{{.Names}}']
+    kind === 'ps' || kind === 'running'
+      ? ['ps', ...(kind === 'ps' ? ['-a'] : []), '--filter', `label=io.kubelab.lab=${lab}`, ...extra, '--format', '{{.Names}}']
       : [kind, 'ls', '--filter', `label=io.kubelab.lab=${lab}`, '--format', '{{.Name}}'];
   return execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
 }

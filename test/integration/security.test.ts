@@ -9,9 +9,9 @@ import { labDown } from '../../src/lab/lab/stop';
 import { kubectl, runningPods } from './kubectl';
 import { docker, exec, lab, up } from './lab';
 
-function request(host: string, port: number, path: string): Promise<number | string> {
+function request(host: string, port: number, path: string, cookie?: string): Promise<number | string> {
   return new Promise((resolve) => {
-    const req = http.get({ host, port, path, timeout: 2000 }, (res) => {
+    const req = http.get({ host, port, path, timeout: 2000, headers: cookie ? { Cookie: cookie } : {} }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -76,7 +76,13 @@ describe('security', () => {
         setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
       });
       const token = new URL(url).searchParams.get('token')!;
-      expect(await request('127.0.0.1', port, `/?token=${token}`)).toBe(200);
+      // The token URL trades the token for a cookie and redirects to a URL without it.
+      const first = await new Promise<http.IncomingMessage>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: `/?token=${token}` }, resolve).on('error', reject));
+      first.resume();
+      expect(first.statusCode).toBe(303);
+      expect(first.headers.location).toBe('/');
+      const cookie = first.headers['set-cookie']![0].split(';')[0];
+      expect(await request('127.0.0.1', port, '/', cookie)).toBe(200);
       expect(await request('127.0.0.1', port, '/')).toBe(401);
       expect(await request('127.0.0.1', port, '/?token=wrong')).toBe(403);
       // The listening socket itself is bound to 127.0.0.1 (0100007F in /proc/net/tcp), never to 0.0.0.0.

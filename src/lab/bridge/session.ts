@@ -22,6 +22,7 @@ export function openSession(engine: Engine, emit: EventSink): EngineSession {
     exit: (e) => emit('terminalExit', e),
   });
   const unsubscribeTasks = engine.tasks.subscribe((e) => emit('progress', e));
+  const unsubscribeLesson = engine.lesson.subscribe((s) => emit('lessonProgress', s));
   let unsubscribeCluster: (() => void) | undefined;
   let lastView: ClusterView | undefined;
   let traffic: TrafficSampler | undefined;
@@ -102,9 +103,22 @@ export function openSession(engine: Engine, emit: EventSink): EngineSession {
       return true;
     },
 
+    async lessonList() {
+      return engine.lesson.list();
+    },
+    async lessonStatus() {
+      return engine.lesson.status();
+    },
+    lessonCommand: (stepId) => engine.lesson.command(stepId),
+    lessonCheck: (stepId) => engine.lesson.check(stepId),
+    lessonResetStep: (stepId) => engine.lesson.resetStep(stepId),
+    lessonResetLab: () => engine.lesson.resetLab(),
+    lessonDiagram: (sectionId) => engine.lesson.diagram(sectionId),
+
     async dispose() {
       terminals.closeAll();
       unsubscribeTasks();
+      unsubscribeLesson();
       unsubscribeCluster?.();
       traffic?.stop();
       await terminals.settled();

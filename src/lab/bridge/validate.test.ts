@@ -51,3 +51,17 @@ describe('settings', () => {
     expect(settings('nonsense')).toEqual(DEFAULT_SETTINGS);
   });
 });
+
+describe('lesson requests', () => {
+  it('take a lesson id and nothing that could be a path or a pattern', () => {
+    expect(requestArgs.lessonCheck(['clusterip-create-service'])).toEqual(['clusterip-create-service']);
+    expect(requestArgs.lessonDiagram(['kube-proxy'])).toEqual(['kube-proxy']);
+    expect(requestArgs.lessonResetLab([])).toEqual([]);
+    for (const bad of ['../progress', 'Clusterip', 'a b', '-x', '', 'x'.repeat(65), 7, null]) {
+      expect(() => requestArgs.lessonCheck([bad]), String(bad)).toThrow(InvalidArgument);
+      expect(() => requestArgs.lessonResetStep([bad]), String(bad)).toThrow(InvalidArgument);
+    }
+    expect(() => requestArgs.lessonCommand([])).toThrow(/1 argument/);
+    expect(() => requestArgs.lessonStatus(['x'])).toThrow(/0 argument/);
+  });
+});

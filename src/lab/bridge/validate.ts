@@ -85,6 +85,13 @@ export function serviceRef(v: unknown): ServiceRef | null {
   return { namespace: k8sName(v.namespace, 'namespace'), name: k8sName(v.name, 'name') };
 }
 
+/** A lesson's step or section id: what resources/lessons allows (lower-case letters, digits, dashes). */
+export function lessonId(v: unknown, what: string): string {
+  const s = str(v, what, 64);
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s)) return fail(`${what} is not a lesson id`);
+  return s;
+}
+
 /** A file directly in master's /root: no directories, no dot files. */
 export function manifestName(v: unknown): string {
   const s = str(v, 'file name', 128);
@@ -172,6 +179,13 @@ export const requestArgs: Validators<ApiRequests> = {
   loadSettings: none('loadSettings'),
   saveSettings: (a) => [settings(arity(a, 1, 'saveSettings')[0])],
   openExternal: (a) => [str(arity(a, 1, 'openExternal')[0], 'url', 2048)],
+  lessonList: none('lessonList'),
+  lessonStatus: none('lessonStatus'),
+  lessonCommand: (a) => [lessonId(arity(a, 1, 'lessonCommand')[0], 'step')],
+  lessonCheck: (a) => [lessonId(arity(a, 1, 'lessonCheck')[0], 'step')],
+  lessonResetStep: (a) => [lessonId(arity(a, 1, 'lessonResetStep')[0], 'step')],
+  lessonResetLab: none('lessonResetLab'),
+  lessonDiagram: (a) => [lessonId(arity(a, 1, 'lessonDiagram')[0], 'section')],
 };
 
 /** One validator per notification. */

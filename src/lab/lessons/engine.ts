@@ -22,22 +22,9 @@ export interface StepListing {
   hint: Text;
 }
 
-export interface StepStatus {
-  id: string;
-  section: string;
-  passed: boolean;
-  passedAt?: string;
-}
-
-export interface LessonStatus {
-  lesson: string;
-  /** The first step not passed yet (undefined: all done). */
-  next?: string;
-  current?: string;
-  passed: number;
-  total: number;
-  steps: StepStatus[];
-}
+// The progress is what the contract carries to the panel, so it has one definition.
+export type { LessonStatus, LessonStepStatus as StepStatus } from '../../shared/api';
+import type { LessonStatus } from '../../shared/api';
 
 export class LessonEngine {
   constructor(

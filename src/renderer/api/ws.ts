@@ -24,6 +24,7 @@ export function wsApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://
     terminalExit: new Listeners<ApiEvents['terminalExit']>(),
     clusterView: new Listeners<ApiEvents['clusterView']>(),
     traffic: new Listeners<ApiEvents['traffic']>(),
+    lessonProgress: new Listeners<ApiEvents['lessonProgress']>(),
   };
   const disconnect = new Listeners<string>();
 
@@ -88,6 +89,13 @@ export function wsApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://
     writeManifest: call('writeManifest'),
     loadSettings: call('loadSettings'),
     saveSettings: call('saveSettings'),
+    lessonList: call('lessonList'),
+    lessonStatus: call('lessonStatus'),
+    lessonCommand: call('lessonCommand'),
+    lessonCheck: call('lessonCheck'),
+    lessonResetStep: call('lessonResetStep'),
+    lessonResetLab: call('lessonResetLab'),
+    lessonDiagram: call('lessonDiagram'),
     // The engine checks the URL; a browser tab then opens it itself, cut off from this page.
     openExternal: async (url) => {
       const allowed = await call('openExternal')(url);
@@ -103,6 +111,7 @@ export function wsApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://
     onTerminalExit: (l) => events.terminalExit.add(l),
     onClusterView: (l) => events.clusterView.add(l),
     onTraffic: (l) => events.traffic.add(l),
+    onLessonProgress: (l) => events.lessonProgress.add(l),
     onDisconnect: (l) => disconnect.add(l),
   };
 }

@@ -1,11 +1,12 @@
 // The workspace once the lab runs: the views (topology, traffic, manifests) on
 // one side, the terminals on the other, a divider between them, and the
-// lesson's place kept at the edge.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClusterView, TerminalTarget, ViewName } from '../../shared/api';
+// lesson panel at the edge, which types its commands into the hosts' terminals.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClusterView, HostName, TerminalTarget, ViewName } from '../../shared/api';
 import { api } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { useSettings } from '../state/settings';
+import { TerminalRegistry } from '../terminals/registry';
 import { TerminalArea, type TerminalItem } from '../terminals/TerminalArea';
 import { Manifests } from '../views/Manifests';
 import { Topology } from '../views/Topology';
@@ -15,6 +16,8 @@ import { TopBar } from './TopBar';
 
 let nextKey = 1;
 
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+
 export function Workspace({ dark, onStopped }: { dark: boolean; onStopped(): void }) {
   const { t } = useI18n();
   const { settings, update } = useSettings();
@@ -22,6 +25,11 @@ export function Workspace({ dark, onStopped }: { dark: boolean; onStopped(): voi
   const [cluster, setCluster] = useState<ClusterView>();
   const dragging = useRef(false);
   const body = useRef<HTMLDivElement>(null);
+  const registry = useMemo(() => new TerminalRegistry(), []);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const activeRef = useRef(settings.activeTerminal);
+  activeRef.current = settings.activeTerminal;
 
   useEffect(() => {
     update((s) => ({ terminals: items.map((i) => i.target), activeTerminal: Math.min(s.activeTerminal, Math.max(0, items.length - 1)) }));
@@ -43,6 +51,30 @@ export function Workspace({ dark, onStopped }: { dark: boolean; onStopped(): voi
     },
     [update],
   );
+  /** Types into a terminal of the host (the active one if it is that host's, else the first, else a new one) and focuses it; Enter is the learner's. */
+  const typeInto = useCallback(
+    async (host: HostName, text: string) => {
+      const list = itemsRef.current;
+      const isHost = (i: TerminalItem | undefined) => i?.target.kind === 'host' && i.target.host === host;
+      let index = isHost(list[activeRef.current]) ? activeRef.current : list.findIndex(isHost);
+      let key: number;
+      if (index >= 0) key = list[index]!.key;
+      else {
+        key = nextKey++;
+        index = list.length;
+        setItems((l) => [...l, { key, target: { kind: 'host', host } }]);
+      }
+      update({ activeTerminal: index });
+      const pane = await registry.pane(key);
+      await pane.ready;
+      // The pane becomes visible on the next render; focus what can be seen.
+      await nextFrame();
+      pane.paste(text);
+      pane.focus();
+    },
+    [registry, update],
+  );
+
   const closeTerminal = (index: number) => {
     setItems((list) => list.filter((_, i) => i !== index));
     update((s) => ({ activeTerminal: Math.max(0, s.activeTerminal > index ? s.activeTerminal - 1 : Math.min(s.activeTerminal, items.length - 2)) }));
@@ -58,41 +90,39 @@ export function Workspace({ dark, onStopped }: { dark: boolean; onStopped(): voi
   return (
     <div className="workspace" data-testid="workspace">
       <TopBar onStopped={onStopped} />
-      <div
-        className="workspace-body"
-        ref={body}
-        onPointerMove={onPointerMove}
-        onPointerUp={() => (dragging.current = false)}
-        onPointerLeave={() => (dragging.current = false)}
-      >
-        <LessonSlot open={settings.lessonOpen} />
-        <section className="views" style={{ flexBasis: `${settings.split * 100}%` }}>
-          <nav className="view-tabs" role="tablist">
-            {views.map((v) => (
-              <button key={v} type="button" role="tab" aria-selected={settings.view === v} className={settings.view === v ? 'selected' : ''} onClick={() => update({ view: v })} data-testid={`view-${v}`}>
-                {t(`view.${v}`)}
-              </button>
-            ))}
-          </nav>
-          <div className="view-body">
-            {settings.view === 'topology' && <Topology view={cluster} onOpenTerminal={openTerminal} />}
-            {settings.view === 'traffic' && <Traffic view={cluster} />}
-            {settings.view === 'manifests' && <Manifests />}
-          </div>
-        </section>
-        <div className="divider" role="separator" aria-orientation="vertical" onPointerDown={() => (dragging.current = true)} />
-        <TerminalArea
-          items={items}
-          active={Math.min(settings.activeTerminal, Math.max(0, items.length - 1))}
-          layout={settings.terminalLayout}
-          dark={dark}
-          fontSize={settings.fontSize}
-          onActivate={(i) => update({ activeTerminal: i })}
-          onOpen={openTerminal}
-          onClose={closeTerminal}
-          onLayout={(l) => update({ terminalLayout: l })}
-          onFontSize={(size) => update({ fontSize: Math.min(32, Math.max(8, size)) })}
-        />
+      <div className="workspace-body">
+        <LessonSlot open={settings.lessonOpen} cluster={cluster} typeInto={typeInto} terminals={registry} />
+        {/* The divider splits what the lesson leaves. */}
+        <div className="work-area" ref={body} onPointerMove={onPointerMove} onPointerUp={() => (dragging.current = false)} onPointerLeave={() => (dragging.current = false)}>
+          <section className="views" style={{ flexBasis: `${settings.split * 100}%` }}>
+            <nav className="view-tabs" role="tablist">
+              {views.map((v) => (
+                <button key={v} type="button" role="tab" aria-selected={settings.view === v} className={settings.view === v ? 'selected' : ''} onClick={() => update({ view: v })} data-testid={`view-${v}`}>
+                  {t(`view.${v}`)}
+                </button>
+              ))}
+            </nav>
+            <div className="view-body">
+              {settings.view === 'topology' && <Topology view={cluster} onOpenTerminal={openTerminal} />}
+              {settings.view === 'traffic' && <Traffic view={cluster} />}
+              {settings.view === 'manifests' && <Manifests />}
+            </div>
+          </section>
+          <div className="divider" role="separator" aria-orientation="vertical" onPointerDown={() => (dragging.current = true)} />
+          <TerminalArea
+            items={items}
+            registry={registry}
+            active={Math.min(settings.activeTerminal, Math.max(0, items.length - 1))}
+            layout={settings.terminalLayout}
+            dark={dark}
+            fontSize={settings.fontSize}
+            onActivate={(i) => update({ activeTerminal: i })}
+            onOpen={openTerminal}
+            onClose={closeTerminal}
+            onLayout={(l) => update({ terminalLayout: l })}
+            onFontSize={(size) => update({ fontSize: Math.min(32, Math.max(8, size)) })}
+          />
+        </div>
       </div>
     </div>
   );

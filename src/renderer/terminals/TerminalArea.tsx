@@ -2,6 +2,7 @@
 // host; the open ones remembered in the settings and reopened next time.
 import { HOST_NAMES, type TerminalLayout, type TerminalTarget } from '../../shared/api';
 import { useI18n } from '../i18n/i18n';
+import type { TerminalRegistry } from './registry';
 import { TerminalPane, targetLabel } from './TerminalPane';
 
 export interface TerminalItem {
@@ -11,6 +12,7 @@ export interface TerminalItem {
 
 export interface AreaProps {
   items: TerminalItem[];
+  registry: TerminalRegistry;
   active: number;
   layout: TerminalLayout;
   dark: boolean;
@@ -30,7 +32,7 @@ export function TerminalArea(p: AreaProps) {
     <section className="terminal-area" data-testid="terminal-area">
       <div className="tabbar" role="tablist">
         {p.items.map((item, i) => (
-          <div key={item.key} className={`tab${i === p.active ? ' active' : ''}`} role="tab" aria-selected={i === p.active} data-testid="terminal-tab">
+          <div key={item.key} className={`tab${i === p.active ? ' active' : ''}`} role="tab" aria-selected={i === p.active} data-testid="terminal-tab" data-target={targetLabel(item.target)}>
             <button type="button" className="tab-label" onClick={() => p.onActivate(i)}>
               {targetLabel(item.target)}
             </button>
@@ -60,6 +62,8 @@ export function TerminalArea(p: AreaProps) {
         {p.items.map((item, i) => (
           <TerminalPane
             key={item.key}
+            itemKey={item.key}
+            registry={p.registry}
             target={item.target}
             visible={p.layout !== 'tabs' || i === p.active}
             active={i === p.active}

@@ -6,9 +6,13 @@ import { api } from '../api';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 import { TerminalController, type TerminalState } from './controller';
+import type { TerminalRegistry } from './registry';
 import { darkTheme, lightTheme } from './themes';
 
 export interface PaneProps {
+  /** The terminal item's key: how the lesson panel finds this pane (registry.ts). */
+  itemKey: number;
+  registry: TerminalRegistry;
   target: TerminalTarget;
   visible: boolean;
   active: boolean;
@@ -44,7 +48,20 @@ export function TerminalPane(props: PaneProps) {
     ctl.current = c;
     c.mount(el.current!);
     void c.connect();
-    return () => c.dispose();
+    const { itemKey, registry, target } = propsRef.current;
+    const ready = new Promise<void>((resolve) => {
+      const first = c.term.onWriteParsed(() => {
+        first.dispose();
+        resolve();
+      });
+    });
+    const input = c.term.onData((data) => registry.input(target, data));
+    const unregister = registry.register({ key: itemKey, target, ready, paste: (text) => c.term.paste(text), focus: () => c.focus() });
+    return () => {
+      unregister();
+      input.dispose();
+      c.dispose();
+    };
     // One controller per pane for its whole life: the target never changes.
   }, []);
 

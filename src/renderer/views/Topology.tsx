@@ -17,7 +17,7 @@ function Pod({ pod, select, terminal }: { pod: PodView; select(): void; terminal
   const { t } = useI18n();
   return (
     <li className="pod" data-testid="topology-pod" data-pod={pod.name} data-status={pod.status}>
-      <button type="button" className="pod-main" onClick={select}>
+      <button type="button" className="pod-main" onClick={select} title={pod.name}>
         <span className={`dot ${statusClass(pod.status)}`} />
         <span className="pod-name">{pod.name}</span>
         <span className="pod-ip">{pod.ip ?? '—'}</span>
@@ -90,14 +90,14 @@ function Services({ services, select }: { services: ServiceView[]; select(r: Obj
               </button>
             </td>
             <td>{s.type}</td>
-            <td>{s.clusterIP}</td>
+            <td>{s.clusterIP || '<none>'}</td>
             <td>{s.externalIP}</td>
             <td>{ports(s)}</td>
             <td className="endpoints">
               {s.endpoints.length === 0 ? '<none>' : s.endpoints.map((e) => (
                 <span key={e.ip} className={`endpoint${e.ready ? '' : ' not-ready'}`} title={e.pod ? `${e.pod} @ ${e.node ?? '?'}` : undefined}>
                   {e.ip}
-                  {e.ports.length ? `:${e.ports.join(',')}` : ''}
+                  {e.ports.length ? `:${[...new Set(e.ports)].join(',')}` : ''}
                 </span>
               ))}
             </td>

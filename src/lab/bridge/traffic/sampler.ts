@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import type { RequestPath, ServiceRef, TrafficSample } from '../../../shared/api';
 import { execIn } from '../../docker/exec';
 import { parseIptablesSave, type Rule } from './iptables';
-import { endpointCounts, lastRequestPath } from './service-chains';
+import { EndpointTally, lastRequestPath } from './service-chains';
 
 /** Once a second: a learner's curl shows up in the chart within a second. */
 const SAMPLE_MS = 1000;
@@ -14,6 +14,7 @@ const NODES = ['master', 'node1', 'node2'];
 export class TrafficSampler {
   private timer: NodeJS.Timeout | undefined;
   private previous: Record<string, Rule[]> = {};
+  private readonly tally: EndpointTally;
   private lastRequest: RequestPath | undefined;
   private stopped = false;
 
@@ -23,7 +24,9 @@ export class TrafficSampler {
     private readonly service: ServiceRef,
     private readonly podOf: (endpoint: string) => string | undefined,
     private readonly emit: (s: TrafficSample) => void,
-  ) {}
+  ) {
+    this.tally = new EndpointTally(service.namespace, service.name);
+  }
 
   start(): void {
     const tick = async () => {
@@ -56,9 +59,10 @@ export class TrafficSampler {
     );
     const base = { service: this.service, at: Date.now() };
     if (!Object.keys(now).length) return { ...base, state: 'unavailable', message: errors.join('; '), endpoints: [] };
-    const endpoints = endpointCounts(now, namespace, name, this.podOf);
-    if (Object.keys(this.previous).length) this.lastRequest = lastRequestPath(this.previous, now, namespace, name, this.podOf) ?? this.lastRequest;
-    this.previous = now;
+    const endpoints = this.tally.add(now, this.podOf);
+    this.lastRequest = lastRequestPath(this.previous, now, namespace, name, this.podOf) ?? this.lastRequest;
+    // A node that did not answer this time keeps its last dump to compare with.
+    this.previous = { ...this.previous, ...now };
     return {
       ...base,
       state: 'live',

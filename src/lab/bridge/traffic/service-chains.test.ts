@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIptablesSave, words } from './iptables';
-import { endpointCounts, lastRequestPath, mentionsService } from './service-chains';
+import { EndpointTally, lastRequestPath, mentionsService } from './service-chains';
 
 // As `iptables-save -c -t nat` prints kube-proxy's rules for the lesson's webui
 // Service (3 endpoints) plus an unrelated Service with a similar name.
@@ -49,12 +49,35 @@ describe('iptables-save parsing', () => {
 
 describe('endpoint counts', () => {
   it('sums each endpoint DNAT counter over the nodes', () => {
-    const counts = endpointCounts({ node1: parseIptablesSave(dump(1, 2, 3, 6)), node2: parseIptablesSave(dump(10, 0, 4, 14)) }, 'default', 'webui', podOf);
+    const counts = new EndpointTally('default', 'webui').add({ node1: parseIptablesSave(dump(1, 2, 3, 6)), node2: parseIptablesSave(dump(10, 0, 4, 14)) }, podOf);
     expect(counts).toEqual([
       { endpoint: '10.244.1.3:80', pod: 'webui-a', packets: 11, byNode: { node1: 1, node2: 10 } },
       { endpoint: '10.244.2.3:80', pod: 'webui-b', packets: 2, byNode: { node1: 2, node2: 0 } },
       { endpoint: '10.244.2.4:80', pod: 'webui-c', packets: 7, byNode: { node1: 3, node2: 4 } },
     ]);
+  });
+
+  it('keeps counting when kube-proxy rewrites the chains and their counters drop to zero', () => {
+    const tally = new EndpointTally('default', 'webui');
+    const packets = (d: string) => tally.add({ node1: parseIptablesSave(d) }, podOf).map((c) => c.packets);
+    expect(packets(dump(4, 5, 6, 15))).toEqual([4, 5, 6]);
+    expect(packets(dump(5, 5, 6, 16))).toEqual([5, 5, 6]);
+    // A sync (some other Service changed): every counter starts again from 0, then one more request.
+    expect(packets(dump(0, 1, 0, 1))).toEqual([5, 6, 6]);
+    expect(packets(dump(0, 1, 2, 3))).toEqual([5, 6, 8]);
+    // A node that answers only now: what its rules counted so far is added.
+    expect(tally.add({ node2: parseIptablesSave(dump(1, 0, 0, 1)) }, podOf).map((c) => [c.packets, c.byNode])).toEqual([
+      [6, { node1: 5, node2: 1 }],
+      [6, { node1: 6, node2: 0 }],
+      [8, { node1: 8, node2: 0 }],
+    ]);
+  });
+
+  it('shows only the endpoints the rules have now', () => {
+    const tally = new EndpointTally('default', 'webui');
+    tally.add({ node1: parseIptablesSave(dump(1, 2, 3, 6)) }, podOf);
+    const gone = dump(1, 2, 3, 6).split('\n').filter((l) => !l.includes('10.244.2.4')).join('\n');
+    expect(tally.add({ node1: parseIptablesSave(gone) }, podOf).map((c) => c.endpoint)).toEqual(['10.244.1.3:80', '10.244.2.3:80']);
   });
 });
 
@@ -78,6 +101,22 @@ describe('the last request path', () => {
     const path = lastRequestPath(before, now, 'default', 'webui', podOf)!;
     expect(path.steps.map((s) => s.chain)).toEqual(['KUBE-NODEPORTS', 'KUBE-EXT-AAAA', 'KUBE-SVC-AAAA', 'KUBE-SEP-S3']);
     expect(path.node).toBe('node2');
+  });
+
+  it('sees a request that came after kube-proxy zeroed the counters', () => {
+    const before = { node1: parseIptablesSave(dump(4, 4, 4, 12)) };
+    const now = { node1: parseIptablesSave(dump(0, 0, 1, 1)) };
+    const path = lastRequestPath(before, now, 'default', 'webui', podOf)!;
+    expect(path.endpoint).toBe('10.244.2.4:80');
+    expect(path.steps.map((s) => s.chain)).toEqual(['KUBE-SERVICES', 'KUBE-SVC-AAAA', 'KUBE-SEP-S3']);
+  });
+
+  it('sees the first request to a Service whose rules appeared since the last dump', () => {
+    const before = { node1: parseIptablesSave('*nat\n:KUBE-SERVICES - [0:0]\nCOMMIT\n') };
+    const now = { node1: parseIptablesSave(dump(1, 0, 0, 1)) };
+    expect(lastRequestPath(before, now, 'default', 'webui', podOf)?.endpoint).toBe('10.244.1.3:80');
+    // A node never dumped before has nothing to compare with: no path from it.
+    expect(lastRequestPath({}, now, 'default', 'webui', podOf)).toBeUndefined();
   });
 
   it('has no path when nothing moved', () => {

@@ -2,11 +2,15 @@
 // KUBE-NODEPORTS), the chains they lead to (KUBE-EXT-, KUBE-SVC-, KUBE-SVL-)
 // and the endpoint chains (KUBE-SEP-) whose DNAT rule counts the connections
 // each endpoint received. The request path is drawn from the counters: the
-// rules whose counters rose last are the ones the last request took. Pure.
+// rules whose counters rose last are the ones the last request took. Pure,
+// but for the tally, which remembers the counters it saw.
 import type { EndpointCount, RequestPath, RuleStep } from '../../../shared/api';
 import type { Rule } from './iptables';
 
 const ENTRY_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS'];
+
+/** A rule without its counters: the same rule in two dumps. */
+const key = (r: Rule) => r.text.replace(/^\[\d+:\d+\]\s+/, '');
 
 /** The comment names the Service as "ns/name", "ns/name:port" or "ns/name:port cluster IP" etc. */
 export function mentionsService(comment: string | undefined, ns: string, name: string): boolean {
@@ -50,27 +54,65 @@ export function serviceChains(rules: Rule[], ns: string, name: string): ServiceC
   return { entries, chains, seps };
 }
 
-/** Per endpoint, the DNAT packets summed over nodes; one entry per endpoint address. */
-export function endpointCounts(perNode: Record<string, Rule[]>, ns: string, name: string, podOf: (endpoint: string) => string | undefined): EndpointCount[] {
-  const counts = new Map<string, EndpointCount>();
-  for (const [node, rules] of Object.entries(perNode)) {
-    for (const dnat of serviceChains(rules, ns, name).seps.values()) {
-      const endpoint = dnat.toDestination!;
-      const c = counts.get(endpoint) ?? { endpoint, pod: podOf(endpoint), packets: 0, byNode: {} };
-      c.packets += dnat.packets;
-      c.byNode[node] = (c.byNode[node] ?? 0) + dnat.packets;
-      counts.set(endpoint, c);
-    }
-  }
-  return [...counts.values()].sort((a, b) => a.endpoint.localeCompare(b.endpoint, 'en', { numeric: true }));
+const sortCounts = (counts: EndpointCount[]) => counts.sort((a, b) => a.endpoint.localeCompare(b.endpoint, 'en', { numeric: true }));
+
+/**
+ * How far a counter rose from `before` to `now`. The lab's kube-proxy rewrites
+ * every chain with zeroed counters whenever it syncs (every 30 s, and when any
+ * Service or endpoint changes anywhere), so a counter below its earlier value
+ * was reset and everything it holds is new; a rule that was not there before
+ * started at zero. (What was counted between the last look and a reset is
+ * lost: the sooner the next look, the less.)
+ */
+export function rise(before: number | undefined, now: number): number {
+  return before === undefined || now < before ? now : now - before;
 }
 
-const key = (r: Rule) => r.text.replace(/^\[\d+:\d+\]\s+/, '');
+/**
+ * The connections each endpoint received, kept across kube-proxy's syncs: the
+ * counters themselves drop to zero at every sync, these totals do not. The
+ * first time a DNAT rule is seen its whole counter counts.
+ */
+export class EndpointTally {
+  /** node + rule (without its counters) -> the counter at the last sample. */
+  private readonly last = new Map<string, number>();
+  /** endpoint -> node -> connections. */
+  private readonly totals = new Map<string, Record<string, number>>();
 
-/** How much each rule's counter rose between two dumps of one node. */
+  constructor(
+    private readonly ns: string,
+    private readonly name: string,
+  ) {}
+
+  /** Adds one sample of some nodes; returns the endpoints the rules have now, with their totals. */
+  add(perNode: Record<string, Rule[]>, podOf: (endpoint: string) => string | undefined): EndpointCount[] {
+    const present = new Set<string>();
+    for (const [node, rules] of Object.entries(perNode)) {
+      for (const dnat of serviceChains(rules, this.ns, this.name).seps.values()) {
+        const endpoint = dnat.toDestination!;
+        const k = `${node}\n${key(dnat)}`;
+        const byNode = this.totals.get(endpoint) ?? {};
+        byNode[node] = (byNode[node] ?? 0) + rise(this.last.get(k), dnat.packets);
+        this.totals.set(endpoint, byNode);
+        this.last.set(k, dnat.packets);
+        present.add(endpoint);
+      }
+    }
+    return sortCounts(
+      [...present].map((endpoint) => {
+        const byNode = { ...this.totals.get(endpoint)! };
+        return { endpoint, pod: podOf(endpoint), packets: Object.values(byNode).reduce((a, n) => a + n, 0), byNode };
+      }),
+    );
+  }
+}
+
+
+/** How much each rule's counter rose between two dumps of one node (nothing on a node seen for the first time). */
 function deltas(before: Rule[] | undefined, now: Rule[]): Map<Rule, number> {
-  const old = new Map((before ?? []).map((r) => [key(r), r.packets]));
-  return new Map(now.map((r) => [r, r.packets - (old.get(key(r)) ?? r.packets)]));
+  if (!before) return new Map(now.map((r) => [r, 0]));
+  const old = new Map(before.map((r) => [key(r), r.packets]));
+  return new Map(now.map((r) => [r, rise(old.get(key(r)), r.packets)]));
 }
 
 /**
