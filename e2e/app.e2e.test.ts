@@ -271,6 +271,34 @@ describe('kubelab serve in Chromium', () => {
     await waitForText(station, /^back-2$/m, 30_000);
     await page.getByTestId('layout-tabs').click();
   });
+
+  it('comes back by itself, terminals and all, when kubelab serve is killed and started again; the lab is untouched', async () => {
+    const { execFileSync } = await import('node:child_process');
+    // Every container of the lab with the time it last started: a restart of any would show.
+    const started = () => {
+      const ids = execFileSync('docker', ['ps', '-q', '--filter', `label=io.kubelab.lab=${LAB}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      return execFileSync('docker', ['inspect', '-f', '{{.Name}} {{.State.StartedAt}}', ...ids], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    };
+    const before = started();
+    await page.getByTestId('layout-grid').click();
+    const master = pane(page, 'master');
+    await typeIn(page, master, 'echo before-kill > /tmp/e2e-serve-kill\n');
+    const port = Number(new URL(served.url).port);
+    served.process.kill('SIGKILL');
+    await served.stop();
+    await page.getByTestId('disconnected').waitFor({ timeout: 15_000 });
+    await screenshot(page, '09-serve-lost');
+    served = await startServe({ KUBELAB_CONFIG_DIR: served.configDir }, port);
+    // The tab finds the server again, reloads, and goes straight back to the workspace.
+    await page.getByTestId('disconnected').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+    const again = pane(page, 'master');
+    await again.and(page.locator('[data-state="open"]')).waitFor({ timeout: 30_000 });
+    await typeIn(page, again, 'cat /tmp/e2e-serve-kill\n');
+    await waitForText(again, /^before-kill$/m, 30_000);
+    expect(started()).toEqual(before);
+    await page.getByTestId('layout-tabs').click();
+  });
 });
 
 // These need the control plane (API server, controllers, scheduler, kubelet,

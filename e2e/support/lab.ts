@@ -39,10 +39,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** `kubelab serve` on a free port, with its own settings folder. */
-export async function startServe(env: Record<string, string> = {}): Promise<Served> {
-  const configDir = mkdtempSync(join(tmpdir(), 'kubelab-e2e-config-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/kubelab.js'), 'serve', '--port', '0'], {
+/** `kubelab serve` on a free port (or the one given), with its own settings folder unless env names one. */
+export async function startServe(env: Record<string, string> = {}, port = 0): Promise<Served> {
+  const configDir = env.KUBELAB_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'kubelab-e2e-config-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/kubelab.js'), 'serve', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, KUBELAB_LAB: LAB, KUBELAB_CONFIG_DIR: configDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

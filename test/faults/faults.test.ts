@@ -10,19 +10,19 @@ import { docker, exec, lab, up } from '../integration/lab';
 
 const REPORT = 'test-results/faults.jsonl';
 
-/** Curls the lesson's ClusterIP from node1 every 100 ms while `fault` runs and until `recovered` holds. */
-async function underLoad(name: string, fault: () => Promise<void>, recovered: () => Promise<boolean>, timeoutMs = 60_000): Promise<{ lost: number; sent: number; recoveryMs: number }> {
-  // The prober runs inside node1 so the desktop's own scheduling does not count.
-  const probe = exec('node1', ['bash', '-c', 'end=$((SECONDS+600)); while [ $SECONDS -lt $end ] && [ ! -f /tmp/stop-probe ]; do curl -s -o /dev/null -m 1 -w "%{http_code}\\n" 10.100.100.100; sleep 0.1; done'], { timeoutMs: 700_000 });
+/** Curls the lesson's ClusterIP from a node (node1 unless node1 is the one hurt) every 100 ms while `fault` runs and until `recovered` holds. */
+async function underLoad(name: string, fault: () => Promise<void>, recovered: () => Promise<boolean>, timeoutMs = 60_000, from: 'node1' | 'node2' = 'node1'): Promise<{ lost: number; sent: number; recoveryMs: number }> {
+  // The prober runs inside a node so the desktop's own scheduling does not count.
+  const probe = exec(from, ['bash', '-c', 'end=$((SECONDS+600)); while [ $SECONDS -lt $end ] && [ ! -f /tmp/stop-probe ]; do curl -s -o /dev/null -m 1 -w "%{http_code}\\n" 10.100.100.100; sleep 0.1; done'], { timeoutMs: 700_000 });
   await new Promise((r) => setTimeout(r, 500));
   const started = Date.now();
   await fault();
   await eventually(async () => (await recovered()) || undefined, timeoutMs, 200);
   const recoveryMs = Date.now() - started;
   await new Promise((r) => setTimeout(r, 500));
-  await exec('node1', ['touch', '/tmp/stop-probe']).catch(() => undefined);
+  await exec(from, ['touch', '/tmp/stop-probe']).catch(() => undefined);
   const out = (await probe.catch(() => ({ stdout: '' }))).stdout.split('\n').filter(Boolean);
-  await exec('node1', ['rm', '-f', '/tmp/stop-probe']).catch(() => undefined);
+  await exec(from, ['rm', '-f', '/tmp/stop-probe']).catch(() => undefined);
   const lost = out.filter((c) => c !== '200').length;
   mkdirSync('test-results', { recursive: true });
   appendFileSync(REPORT, `${JSON.stringify({ fault: name, sent: out.length, lost, recoveryMs })}\n`);
@@ -78,9 +78,12 @@ describe('faults', () => {
 
   it('survives kill -9 of a coredns pod', async () => {
     const pod = (await kubectl("get pods -n kube-system -l k8s-app=kube-dns -o jsonpath='{.items[0].metadata.name}'")).out.trim();
+    // PID 1 ignores SIGKILL sent from inside its own namespace, so the kill comes from outside, as the OOM killer's would.
+    const [container] = await docker.listContainers({ filters: { label: [`io.kubelab.pod.name=${pod}`, 'io.kubelab.container.kind=container'] } });
+    expect(container, `no container of ${pod}`).toBeDefined();
     const r = await underLoad(
-      'kill coredns',
-      async () => void (await kubectl(`exec -n kube-system ${pod} -- kill -9 1`)),
+      'kill -9 coredns',
+      async () => void (await docker.getContainer(container!.Id).kill({ signal: 'SIGKILL' })),
       async () => (await kubectl(`get pod -n kube-system ${pod} -o jsonpath='{.status.containerStatuses[0].restartCount}'`)).out.trim() !== '0' && (await exec('node1', ['dig', '+short', '+time=1', '@10.96.0.10', 'clusterip-service.default.svc.cluster.local'])).stdout.trim() === '10.100.100.100',
     );
     expect(r.lost).toBeLessThanOrEqual(2);
@@ -96,9 +99,10 @@ describe('faults', () => {
         },
         async () => (await learnerObjectsIntact()) && (await exec('master', ['bash', '-c', "kubectl get pods -l app=webui --no-headers | grep -c '1/1 *Running'"])).stdout.trim() === '3',
         120_000,
+        host === 'node1' ? 'node2' : 'node1',
       );
       expect(await learnerObjectsIntact()).toBe(true);
-      // Restarting the node the prober runs on, or a node that holds endpoints, costs some requests.
+      // Restarting a node that holds endpoints costs the requests sent to its pods until they run again.
       if (host === 'station' || host === 'cloud' || host === 'master') expect(r.lost, JSON.stringify(r)).toBeLessThanOrEqual(2);
     });
   }
@@ -125,12 +129,16 @@ describe('faults', () => {
 
   it('comes back after the Docker engine restarts, with kubelab up', async () => {
     const { execSync } = await import('node:child_process');
-    const pid = execSync('pidof dockerd || true', { encoding: 'utf8' }).trim();
+    // The engine behind /var/run/docker.sock writes its pid here; any other dockerd on the machine is not ours to kill.
+    const pid = execSync('cat /var/run/docker.pid 2>/dev/null || true', { encoding: 'utf8' }).trim();
     if (!pid) return console.log('[skip] dockerd is not a local process here (Docker Desktop or a remote engine)');
-    execSync(`kill ${pid}; for i in $(seq 60); do pidof dockerd >/dev/null || break; sleep 0.5; done`, { shell: '/bin/bash' });
+    const started = Date.now();
+    execSync(`kill ${pid}; for i in $(seq 60); do [ -d /proc/${pid} ] || break; sleep 0.5; done`, { shell: '/bin/bash' });
     execSync('(nohup dockerd > /var/log/dockerd.log 2>&1 &); for i in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done', { shell: '/bin/bash' });
     await up();
     await eventually(async () => (await learnerObjectsIntact()) || undefined, 120_000, 1000);
     await eventually(async () => (await exec('node1', ['curl', '-s', '-m', '1', '10.100.100.100'])).exitCode === 0, 60_000, 500);
+    // Every container stopped with the engine, so no prober survives to count losses: only the time to recover is reported.
+    appendFileSync(REPORT, `${JSON.stringify({ fault: 'Docker engine restart + kubelab up', recoveryMs: Date.now() - started })}\n`);
   });
 });

@@ -1,6 +1,5 @@
 // `kubelab serve`: the renderer as static files and the contract over a
 // WebSocket, on 127.0.0.1 with a random token (guard.ts says who may in).
-import { randomBytes } from 'node:crypto';
 import { STATUS_CODES, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,6 +9,7 @@ import { openSession } from '../bridge/session';
 import { ProtocolViolation, dispatch } from './dispatch';
 import { checkRequest, type GuardConfig, type RequestFacts } from './guard';
 import { SECURITY_HEADERS, serveStatic } from './static';
+import { newToken } from './token-file';
 
 export interface ServeOptions {
   engine: Engine;
@@ -36,7 +36,7 @@ function facts(req: IncomingMessage): RequestFacts {
 }
 
 export async function serve(options: ServeOptions): Promise<Serving> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? newToken();
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 << 20 });
   await new Promise<void>((resolve, reject) => {

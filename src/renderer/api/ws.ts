@@ -9,8 +9,25 @@ import {
   type WireServerMessage,
 } from '../../shared/api';
 import { Listeners, type ClientApi } from './client';
+import { markResume } from './resume';
 
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
+
+const PROBE_EVERY_MS = 1000;
+
+/** Tries a socket every second until one opens (the server is back and takes our cookie). */
+function whenServerAnswers(url: string, back: () => void): void {
+  const probe = new WebSocket(url);
+  let opened = false;
+  probe.addEventListener('open', () => {
+    opened = true;
+    probe.close();
+    back();
+  });
+  probe.addEventListener('close', () => {
+    if (!opened) setTimeout(() => whenServerAnswers(url, back), PROBE_EVERY_MS);
+  });
+}
 
 export function wsApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`): ClientApi {
   const ws = new WebSocket(url);
@@ -36,6 +53,12 @@ export function wsApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://
     for (const p of pending.values()) p.reject(new Error(closed));
     pending.clear();
     disconnect.emit(closed);
+    // serve keeps its token across restarts, so this tab's cookie will do again:
+    // once a socket opens, a reload brings back the workspace and its terminals.
+    whenServerAnswers(url, () => {
+      markResume();
+      location.reload();
+    });
   });
   ws.addEventListener('message', (e) => {
     const m = JSON.parse(String(e.data)) as WireServerMessage;

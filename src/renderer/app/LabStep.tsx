@@ -1,8 +1,9 @@
 // First run, step 3: the lab — open it when it runs, else start it and show
 // each host's progress while it comes up.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HOST_NAMES, type LabStatus, type TaskProgress } from '../../shared/api';
 import { api } from '../api';
+import { takeResume } from '../api/resume';
 import { runTask } from '../api/tasks';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
@@ -15,6 +16,11 @@ export function LabStep({ status, onReady, refresh }: { status: Step<LabStatus>;
   const [phases, setPhases] = useState<HostPhases>();
   const [last, setLast] = useState<TaskProgress>();
   const [error, setError] = useState<string>();
+  const runningNow = status.state === 'done' && status.value.state === 'running' && status.value.hosts.every((h) => h.ready);
+  // Back after `kubelab serve` restarted: the learner was in the workspace a moment ago.
+  useEffect(() => {
+    if (runningNow && takeResume()) onReady();
+  }, [runningNow, onReady]);
   if (status.state === 'checking') return <p>{t('first.checking')}</p>;
   if (status.state === 'error') return <p className="error">{status.message}</p>;
   const s = status.value;

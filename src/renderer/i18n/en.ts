@@ -2,7 +2,7 @@
 export const en = {
   'app.title': 'KubeLab',
   'app.subtitle': 'Kubernetes Services, hands on',
-  'app.disconnected': 'The connection to KubeLab was lost ({reason}). Start `kubelab serve` again and open the address it prints.',
+  'app.disconnected': 'The connection to KubeLab was lost ({reason}). Start `kubelab serve` again: this page reconnects by itself, with your terminals.',
   'app.loading': 'Loading…',
 
   'first.heading': 'Getting your lab ready',

@@ -4,7 +4,7 @@ import type { MessageKey } from './en';
 export const ko: Record<MessageKey, string> = {
   'app.title': 'KubeLab',
   'app.subtitle': '손으로 익히는 쿠버네티스 서비스',
-  'app.disconnected': 'KubeLab 과의 연결이 끊겼습니다 ({reason}). `kubelab serve` 를 다시 실행하고 출력된 주소를 여세요.',
+  'app.disconnected': 'KubeLab 과의 연결이 끊겼습니다 ({reason}). `kubelab serve` 를 다시 실행하세요. 이 페이지가 터미널과 함께 저절로 다시 연결됩니다.',
   'app.loading': '불러오는 중…',
 
   'first.heading': '실습 환경 준비',

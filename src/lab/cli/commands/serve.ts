@@ -13,6 +13,8 @@ import { currentEndpoint } from '../../docker/client';
 import { appRoot } from '../../paths';
 import { isLoopback } from '../../serve/guard';
 import { serve } from '../../serve/server';
+import { loadOrCreateToken } from '../../serve/token-file';
+import { defaultConfigDir } from '../../bridge/settings-store';
 import { rendererDir } from '../../serve/static';
 import { UsageError, parseFlags, type Command } from '../command';
 import { terminalProgress } from '../progress';
@@ -23,7 +25,7 @@ import { apiPort, labName } from './lab-options';
 const DEFAULT_PORT = 16480;
 
 async function runServer(args: string[]): Promise<number> {
-  const { flags } = parseFlags(args);
+  const { flags } = parseFlags(args, ['new-token']);
   const host = flags.get('host') ?? '127.0.0.1';
   const portFlag = flags.get('port');
   const port = portFlag === undefined ? DEFAULT_PORT : Number(portFlag);
@@ -37,12 +39,13 @@ async function runServer(args: string[]): Promise<number> {
   const root = rendererDir(appRoot());
   if (!existsSync(`${root}/index.html`)) throw new Error(`the app is not built (${root}): run \`npm run build\``);
   const engine = new Engine({ lab: labName(), apiPort: apiPort() });
+  const token = loadOrCreateToken(defaultConfigDir(), flags.has('new-token'));
   let serving;
   try {
-    serving = await serve({ engine, rendererDir: root, host, port });
+    serving = await serve({ engine, rendererDir: root, host, port, token });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portFlag !== undefined) throw err;
-    serving = await serve({ engine, rendererDir: root, host, port: 0 });
+    serving = await serve({ engine, rendererDir: root, host, port: 0, token });
   }
   console.log(`KubeLab is at ${serving.url}`);
   if (host === '0.0.0.0' || host === '::') console.log("From other machines, use this machine's address in place of 127.0.0.1.");
@@ -57,8 +60,8 @@ async function runServer(args: string[]): Promise<number> {
 }
 
 export const serveCommand: Command = {
-  usage: 'serve [--port N] [--host H]',
-  summary: 'the app in a browser, on 127.0.0.1 with a token',
+  usage: 'serve [--port N] [--host H] [--new-token]',
+  summary: 'the app in a browser, on 127.0.0.1 with a token (kept in the settings folder; --new-token replaces it)',
   run: runServer,
 };
 
