@@ -18,9 +18,14 @@ export function clusterBundleDir(): string {
   return join(appRoot(), 'dist', 'cluster');
 }
 
+/** Where a folder of the cache is (KUBELAB_CACHE overrides), without creating it. */
+export function cachePath(...parts: string[]): string {
+  return join(process.env.KUBELAB_CACHE ? resolve(process.env.KUBELAB_CACHE) : join(appRoot(), '.cache'), ...parts);
+}
+
 /** A writable cache (downloads, build contexts); created on first use. */
 export function cacheDir(...parts: string[]): string {
-  const dir = join(process.env.KUBELAB_CACHE ? resolve(process.env.KUBELAB_CACHE) : join(appRoot(), '.cache'), ...parts);
+  const dir = cachePath(...parts);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
