@@ -205,6 +205,12 @@ node_component() { # NAME [FLAGS...]: a bundled TypeScript component, if this bu
 
 start_components() {
   local ip=$KUBELAB_HOST_IP
+  # The hosts alone (benchmarks of the foundation): no etcd, no Kubernetes component.
+  if [ "${KUBELAB_KUBERNETES:-on}" = off ]; then
+    [ "$role" = cloud ] && start_cloud "$ip"
+    [ "$role" != cloud ] && supervise sshd /usr/sbin/sshd -D -e
+    return 0
+  fi
   case $role in
     control-plane)
       supervise etcd etcd --name "$host" --data-dir /var/lib/etcd \

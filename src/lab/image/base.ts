@@ -17,8 +17,10 @@ export async function imageExists(docker: Docker, name: string): Promise<boolean
   try {
     await docker.getImage(name).inspect();
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // Only "no such image" means absent; an engine that is not answering must not send the learner off to rebuild.
+    if ((err as { statusCode?: number }).statusCode === 404) return false;
+    throw err;
   }
 }
 

@@ -22,6 +22,8 @@ export interface UpOptions {
   timeoutMs?: number;
   /** Return once the hosts answer, without waiting for nodes and system pods. */
   hostsOnly?: boolean;
+  /** false: make the hosts without etcd and the Kubernetes components (implies hostsOnly). */
+  kubernetes?: boolean;
 }
 
 export interface UpResult {
@@ -123,7 +125,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
     throw new LabError(`The lab image ${image} is not in Docker. Run \`kubelab image build\` (a minute or two), or \`kubelab image load FILE\` with a tarball from your teacher.`, 'image-missing');
   }
   const bundle = hostBundle();
-  const plan = planLab({ lab: options.lab, image, apiPort: options.apiPort, dockerSocket: options.dockerSocket });
+  const plan = planLab({ lab: options.lab, image, apiPort: options.apiPort, dockerSocket: options.dockerSocket, kubernetes: options.kubernetes });
   const inv: Inventory = await timed(timings, 'inventory', () => inventory(docker, plan.lab));
   const created = { containers: [] as string[], networks: [] as string[], volumes: [] as string[] };
   const started: string[] = [];
@@ -220,7 +222,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
   await timed(timings, 'ready', () => waitForHosts(docker, plan.hosts.map((h) => h.container), options.timeoutMs ?? 60_000, progress));
   const apiPort = plan.hosts.find((h) => h.publish)?.publish?.hostPort;
   let cluster: ClusterHealth | undefined;
-  if (!options.hostsOnly && apiPort && bundle.components.includes('kube-apiserver')) {
+  if (!options.hostsOnly && options.kubernetes !== false && apiPort && bundle.components.includes('kube-apiserver')) {
     cluster = await timed(timings, 'cluster', () => waitForCluster(apiPort, options.timeoutMs ?? 60_000, progress));
     if (!cluster || !healthy(cluster)) {
       const what = cluster ? `${cluster.nodesReady}/${cluster.nodes} nodes Ready, ${cluster.systemPodsRunning}/${cluster.systemPods} system pods running` : 'the API server did not answer';

@@ -24,6 +24,11 @@ describe('planLab', () => {
     expect(plan.hosts.map((h) => h.name)).toEqual(HOST_NAMES);
   });
 
+  it('tells the hosts to leave Kubernetes out only when asked', () => {
+    for (const h of plan.hosts) expect(h.env.KUBELAB_KUBERNETES).toBeUndefined();
+    for (const h of planLab({ image: 'kubelab/lab:test', kubernetes: false }).hosts) expect(h.env.KUBELAB_KUBERNETES).toBe('off');
+  });
+
   it('names and labels everything after the lab', () => {
     const names = [...plan.networks.map((n) => n.name), ...plan.volumes.map((v) => v.name), ...plan.hosts.map((h) => h.container)];
     for (const name of names) expect(name).toMatch(/^kubelab-/);

@@ -86,6 +86,8 @@ export interface PlanOptions {
   apiPort?: number;
   /** Docker socket path as the Docker daemon sees it (mounted into kubelet hosts). */
   dockerSocket?: string;
+  /** false: the hosts alone, no etcd and no Kubernetes component (to measure the foundation by itself). */
+  kubernetes?: boolean;
 }
 
 const HOSTS: { name: HostName; role: HostRole; ip: string; podIndex?: number }[] = [
@@ -166,6 +168,7 @@ export function planLab(options: PlanOptions): LabPlan {
         KUBELAB_SERVICE_CIDR: CLUSTER.serviceCIDR,
         KUBELAB_DNS_IP: CLUSTER.dnsServiceIP,
         KUBELAB_CLUSTER_DOMAIN: CLUSTER.clusterDomain,
+        ...(options.kubernetes === false ? { KUBELAB_KUBERNETES: 'off' } : {}),
       },
       labels: labLabels('host', { [HOST_LABEL]: h.name }),
     };
