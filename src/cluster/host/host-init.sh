@@ -162,7 +162,8 @@ NGINX
   for pair in ${KUBELAB_HOSTS//,/ }; do hosts+=(--host-record="${pair%%=*},${pair#*=}"); done
   supervise dnsmasq dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces \
     --listen-address="$ip" --host-record="$CLOUD_SITE,$ip" "${hosts[@]}" --local="/#/" --log-facility=- --log-queries
-  node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
+  # The load-balancer agent answers the service controller: with Kubernetes off it has no one to serve.
+  [ "${KUBELAB_KUBERNETES:-on}" = off ] || node_component kubelab-cloud --listen="$ip:8080" --lb-range="$KUBELAB_LB_RANGE"
 }
 
 # --- supervision -------------------------------------------------------------
@@ -205,7 +206,7 @@ node_component() { # NAME [FLAGS...]: a bundled TypeScript component, if this bu
 
 start_components() {
   local ip=$KUBELAB_HOST_IP
-  # The hosts alone (benchmarks of the foundation): no etcd, no Kubernetes component.
+  # The hosts alone (benchmarks of the foundation): no etcd, no Kubernetes component, no load-balancer agent.
   if [ "${KUBELAB_KUBERNETES:-on}" = off ]; then
     [ "$role" = cloud ] && start_cloud "$ip"
     [ "$role" != cloud ] && supervise sshd /usr/sbin/sshd -D -e
