@@ -18,8 +18,8 @@ export function exec(host: HostName, cmd: string[] | string, options: { timeoutM
 }
 
 /** Runs the kubelab CLI as a user would (the built bundle). */
-export function kubelab(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/kubelab.js', ...args], { encoding: 'utf8', input, env: { ...process.env, KUBELAB_LAB: lab } });
+export function kubelab(args: string[], input?: string, env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/kubelab.js', ...args], { encoding: 'utf8', input, env: { ...process.env, KUBELAB_LAB: lab, ...env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -12,7 +12,8 @@ export class LabError extends Error {
 /** Maps what Docker said while creating or starting lab objects to a LabError, when we know the cause. */
 export function explainDockerError(err: unknown, context: { subnet?: string; port?: number; name?: string }): Error {
   const text = err instanceof Error ? err.message : String(err);
-  if (/Pool overlaps|overlaps with other one|conflicts with network/i.test(text) && context.subnet) {
+  // Docker 20.10 says "failed to allocate gateway (…): Address already in use" when another network holds the subnet.
+  if (/Pool overlaps|overlaps with other one|conflicts with network|failed to allocate gateway/i.test(text) && context.subnet) {
     return new LabError(
       `The lab needs the subnet ${context.subnet}, but another Docker network already uses an overlapping one. ` +
         'Find it with `docker network ls` and `docker network inspect`, remove it (`docker network rm NAME`), then run `kubelab up` again.',

@@ -49,7 +49,7 @@ export async function labDown(docker: Docker, lab: string, progress: ProgressSin
 }
 
 /** Removes a network; Docker sometimes needs a moment after its last container went away. */
-async function removeNetwork(docker: Docker, id: string, name: string): Promise<void> {
+export async function removeNetwork(docker: Docker, id: string, name: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await docker.getNetwork(id).remove();

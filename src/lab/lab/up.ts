@@ -10,6 +10,7 @@ import { planLab, type HostPlan, type LabPlan, type NetworkPlan } from '../topol
 import { hostBundle, manifestEntries, type HostBundle } from './bundle';
 import { LabError, explainDockerError } from './errors';
 import { inventory, type Inventory } from './inventory';
+import { removeNetwork } from './stop';
 import { waitForCluster, healthy, type ClusterHealth } from './cluster-ready';
 import { waitForHosts } from './wait';
 
@@ -113,8 +114,19 @@ async function timed<T>(timings: Record<string, number>, name: string, work: () 
 
 async function rollback(docker: Docker, created: { containers: string[]; networks: string[]; volumes: string[] }): Promise<void> {
   await Promise.allSettled(created.containers.map((id) => docker.getContainer(id).remove({ force: true, v: true })));
-  await Promise.allSettled(created.networks.map((id) => docker.getNetwork(id).remove()));
+  // Docker may need a moment to let go of a network whose container just went.
+  await Promise.allSettled(created.networks.map((id) => removeNetwork(docker, id, id)));
   await Promise.allSettled(created.volumes.map((name) => docker.getVolume(name).remove()));
+}
+
+/**
+ * Like Promise.all, but waits for every task before failing: a rollback that
+ * ran while a sibling was still creating something would miss what it made.
+ */
+async function allOrFirstError(tasks: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export async function labUp(docker: Docker, options: UpOptions): Promise<UpResult> {
@@ -133,7 +145,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
 
   try {
     await timed(timings, 'networks', () =>
-      Promise.all(
+      allOrFirstError(
         plan.networks
           .filter((net) => !inv.networks.some((n) => n.name === net.name))
           .map(async (net) => {
@@ -150,7 +162,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
     );
 
     await timed(timings, 'volumes', () =>
-      Promise.all(
+      allOrFirstError(
         plan.volumes
           .filter((v) => !inv.volumes.includes(v.name))
           .map(async (v) => {
@@ -163,7 +175,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
     const toStart: Docker.Container[] = [];
     const toRestart: Docker.Container[] = [];
     await timed(timings, 'hosts', () =>
-      Promise.all(
+      allOrFirstError(
         plan.hosts.map(async (host) => {
           let existing = inv.containers.find((c) => c.name === host.container);
           if (existing && existing.image !== image) {
@@ -196,7 +208,7 @@ export async function labUp(docker: Docker, options: UpOptions): Promise<UpResul
     );
 
     await timed(timings, 'start', () =>
-      Promise.all([
+      allOrFirstError([
         ...toStart.map(async (c) => {
           progress({ task: 'up', step: 'start', message: `starting ${c.id.slice(0, 12)}` });
           try {
