@@ -3,7 +3,6 @@
 // echoed, or silence when there is not even a header to answer to — and the server
 // keeps answering valid queries afterwards, on the same TCP connection where
 // miekg/dns keeps it open. (The decoder's own refusals are in codec.test.ts.)
-import { createSocket } from 'node:dgram';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage } from './codec';
@@ -11,6 +10,7 @@ import { labCluster } from './fixtures';
 import { createDnsServer, type DnsServer } from './server';
 import { DnsObjectSource } from './source';
 import { Rcode, RRClass, RRType, emptyMessage, type Message } from './types';
+import { udpExchange } from './udp-exchange';
 
 const HOST = '127.0.0.1';
 const VALID_NAME = 'webui.default.svc.cluster.local';
@@ -71,19 +71,7 @@ function expectFormerr(bytes: Buffer | null, what: string): void {
 }
 
 function udp(packet: Uint8Array, waitMs = 300): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const s = createSocket('udp4');
-    const timer = setTimeout(() => {
-      s.close();
-      resolve(null);
-    }, waitMs);
-    s.on('message', (msg) => {
-      clearTimeout(timer);
-      s.close();
-      resolve(msg);
-    });
-    s.send(packet, port, HOST);
-  });
+  return udpExchange(port, packet, waitMs, HOST);
 }
 
 function framed(bytes: Uint8Array, length = bytes.length): Buffer {

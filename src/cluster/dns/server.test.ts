@@ -1,4 +1,4 @@
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { connect, createServer, type Server as TcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { labCluster, service, slice } from './fixtures';
 import { createDnsServer, type DnsServer } from './server';
 import { DnsObjectSource } from './source';
 import { Rcode, RRClass, RRType, emptyMessage, type Message, type ResourceRecord } from './types';
+import { udpExchange } from './udp-exchange';
 
 const SERIAL = 1_700_000_000;
 const HOST = '127.0.0.1';
@@ -76,22 +77,6 @@ async function startFakeUpstream(): Promise<FakeUpstream> {
 
 function query(name: string, type: number, patch: Partial<Message> = {}): Message {
   return { ...emptyMessage(0x4242), rd: true, questions: [{ name, type, class: RRClass.IN }], ...patch };
-}
-
-function udpExchange(port: number, packet: Uint8Array, waitMs = 1000): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const s: UdpSocket = createSocket('udp4');
-    const timer = setTimeout(() => {
-      s.close();
-      resolve(null);
-    }, waitMs);
-    s.on('message', (msg) => {
-      clearTimeout(timer);
-      s.close();
-      resolve(msg);
-    });
-    s.send(packet, port, HOST);
-  });
 }
 
 async function udpAsk(port: number, msg: Message): Promise<Message> {

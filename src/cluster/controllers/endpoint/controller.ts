@@ -11,7 +11,7 @@ import { apiMessage, isForbidden } from '../framework/errors';
 import { KIND } from '../framework/kinds';
 import { clone, keyOf, rfc3339Nano, semanticEqual, splitKey } from '../framework/objects';
 import { desiredSubsets } from './desired';
-import { isHeadless, podsSelectedBy, servicesSelecting } from './pods';
+import { isHeadless, podsSelectedBy, serviceKeysForPodChange } from './pods';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker } from './trigger-time';
 
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
@@ -62,10 +62,7 @@ export class EndpointsController implements Controller {
   }
 
   private onPod(pod: Pod, old?: Pod): void {
-    const services = this.services.list();
-    const keys = new Set(servicesSelecting(services, pod).map(keyOf));
-    if (old) for (const s of servicesSelecting(services, old)) keys.add(keyOf(s));
-    for (const k of keys) this.queue.add(k);
+    for (const k of serviceKeysForPodChange(this.services.list(), pod, old)) this.queue.add(k);
   }
 
   private async sync(key: string): Promise<void> {

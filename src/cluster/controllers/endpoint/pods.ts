@@ -2,11 +2,19 @@
 // selector, the target port a pod offers, the hostname it publishes.
 import type { Pod, Service, ServicePort } from '../../api/types';
 import { selectorFromSet } from '../../api/selectors';
+import { keyOf } from '../framework/objects';
 import { isPodTerminal } from '../framework/pods';
 
 /** Services with a selector that picks `pod` (GetPodServiceMemberships). */
 export function servicesSelecting(services: Service[], pod: Pod): Service[] {
   return services.filter((s) => s.metadata.namespace === pod.metadata.namespace && s.spec.selector && selectorFromSet(s.spec.selector).matches(pod.metadata.labels ?? {}));
+}
+
+/** The services a pod change touches: those selecting it now and, after an update, before (both controllers' updatePod). */
+export function serviceKeysForPodChange(services: Service[], pod: Pod, old?: Pod): Set<string> {
+  const keys = new Set(servicesSelecting(services, pod).map(keyOf));
+  if (old) for (const s of servicesSelecting(services, old)) keys.add(keyOf(s));
+  return keys;
 }
 
 export function podsSelectedBy(service: Service, pods: Pod[]): Pod[] {

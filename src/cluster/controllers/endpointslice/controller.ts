@@ -9,7 +9,7 @@ import type { Controller, ControllerContext } from '../framework/controller';
 import { apiMessage, isForbidden } from '../framework/errors';
 import { KIND } from '../framework/kinds';
 import { keyOf, rfc3339Nano, splitKey } from '../framework/objects';
-import { podsSelectedBy, servicesSelecting } from '../endpoint/pods';
+import { podsSelectedBy, serviceKeysForPodChange } from '../endpoint/pods';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker } from '../endpoint/trigger-time';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, reconcile } from './reconcile';
 
@@ -58,10 +58,7 @@ export class EndpointSliceController implements Controller {
   }
 
   private onPod(pod: Pod, old?: Pod): void {
-    const services = this.services.list();
-    const keys = new Set(servicesSelecting(services, pod).map(keyOf));
-    if (old) for (const s of servicesSelecting(services, old)) keys.add(keyOf(s));
-    for (const k of keys) this.queue.add(k);
+    for (const k of serviceKeysForPodChange(this.services.list(), pod, old)) this.queue.add(k);
   }
 
   private onSlice(slice: EndpointSlice, gone = false): void {
